@@ -1,0 +1,59 @@
+using Kompetensbron.Core.Profiles;
+
+namespace Kompetensbron.Core.Needs;
+
+/// <summary>What kind of place an employer offers.</summary>
+public enum NeedKind
+{
+    Job,
+    Apprenticeship,
+    AplPlace,
+    Internship,
+    SummerJob,
+    Trainee,
+}
+
+/// <summary>Life cycle of a need.</summary>
+public enum NeedStatus
+{
+    Draft,
+    Open,
+    Filled,
+    Closed,
+}
+
+/// <summary>What an employer needs: a place of a kind, for an occupation, with skills and constraints.</summary>
+public sealed class Need
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public NeedKind Kind { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>JobTech occupation-name concept id.</summary>
+    public required string OccupationId { get; set; }
+
+    public int Headcount { get; set; } = 1;
+    public List<NeedSkill> Skills { get; set; } = [];
+
+    /// <summary>Codes from <see cref="Licences"/> that are required.</summary>
+    public List<string> Licences { get; set; } = [];
+
+    public CefrLevel? MinimumSwedishLevel { get; set; }
+    public bool ShiftWork { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public int? SiteId { get; set; }
+    public NeedStatus Status { get; set; } = NeedStatus.Open;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A skill a need asks for: required or meriting, with importance 1 (nice) to 3 (essential).</summary>
+public sealed class NeedSkill
+{
+    public int NeedId { get; set; }
+    public required string SkillId { get; set; }
+    public bool IsRequired { get; set; }
+    public int Importance { get; set; } = 2;
+}

@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Kompetensbron.Data.Database;
+
+/// <summary>Registers the database chosen by configuration (<c>Database:Provider</c>), never by the OS.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    public static IServiceCollection AddKompetensbronDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<KompetensbronDbContext, PostgresKompetensbronDbContext>(b =>
+                    b.UseNpgsql(options.ConnectionString));
+                break;
+            default:
+                var connection = SqliteConnectionString(options.ConnectionString);
+                services.AddDbContext<KompetensbronDbContext, SqliteKompetensbronDbContext>(b =>
+                    b.UseSqlite(connection));
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Turns the configured SQLite value (empty, a file path, or a connection string) into a connection string,
+    /// creating the folder of the file so a first start just works.
+    /// </summary>
+    public static string SqliteConnectionString(string? configured)
+    {
+        var builder = string.IsNullOrWhiteSpace(configured)
+            ? new SqliteConnectionStringBuilder { DataSource = DatabaseOptions.DefaultSqlitePath() }
+            : configured.Contains('=', StringComparison.Ordinal)
+                ? new SqliteConnectionStringBuilder(configured)
+                : new SqliteConnectionStringBuilder { DataSource = configured };
+
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}
