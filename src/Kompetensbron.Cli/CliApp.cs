@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Kompetensbron.Cli.Accounts;
+using Kompetensbron.Cli.Database;
+
+using Kompetensbron.Cli.Listing;
+using Kompetensbron.Cli.Taxonomy;
+
+namespace Kompetensbron.Cli;
+
+/// <summary>The <c>kompetensbron</c> command tree. Output goes to the given writers so tests can read it.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = Build(new CliConsole(output, error));
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand(
+            "Kompetensbron — competence supply for manufacturing in the Gnosjö region and Jönköping county. " +
+            "Commands that read or write data use the same per-user SQLite database as the web app unless " +
+            "--database/--provider (or Database__Provider/Database__ConnectionString in the environment) say otherwise.");
+        root.Options.Add(DatabaseOptionsOnCommandLine.Database);
+        root.Options.Add(DatabaseOptionsOnCommandLine.Provider);
+        root.Subcommands.Add(DbCommand.Build(console));
+        
+        root.Subcommands.Add(TaxonomyCommand.Build(console));
+        root.Subcommands.Add(ListCommand.Build(console));
+        root.Subcommands.Add(UsersCommand.Build(console));
+        return root;
+    }
+}
