@@ -106,10 +106,25 @@ public static class DemoRegionGenerator
     /// <summary>Rough relative population of the places, for where people live and companies are.</summary>
     private static readonly Dictionary<string, int> PlaceWeights = new(StringComparer.Ordinal)
     {
-        ["Jönköping"] = 30, ["Huskvarna"] = 14, ["Värnamo"] = 16, ["Gislaved"] = 10, ["Anderstorp"] = 6,
-        ["Smålandsstenar"] = 6, ["Gnosjö"] = 8, ["Hillerstorp"] = 4, ["Vaggeryd"] = 7, ["Skillingaryd"] = 6,
-        ["Bankeryd"] = 5, ["Tenhult"] = 3, ["Taberg"] = 3, ["Gränna"] = 3, ["Bredaryd"] = 3, ["Forsheda"] = 3,
-        ["Reftele"] = 3, ["Burseryd"] = 2, ["Rydaholm"] = 2,
+        ["Jönköping"] = 30,
+        ["Huskvarna"] = 14,
+        ["Värnamo"] = 16,
+        ["Gislaved"] = 10,
+        ["Anderstorp"] = 6,
+        ["Smålandsstenar"] = 6,
+        ["Gnosjö"] = 8,
+        ["Hillerstorp"] = 4,
+        ["Vaggeryd"] = 7,
+        ["Skillingaryd"] = 6,
+        ["Bankeryd"] = 5,
+        ["Tenhult"] = 3,
+        ["Taberg"] = 3,
+        ["Gränna"] = 3,
+        ["Bredaryd"] = 3,
+        ["Forsheda"] = 3,
+        ["Reftele"] = 3,
+        ["Burseryd"] = 2,
+        ["Rydaholm"] = 2,
     };
 
     private static readonly (NeedKind Kind, int Weight)[] NeedKindWeights =
