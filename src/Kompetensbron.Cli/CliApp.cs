@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kompetensbron.Cli.Accounts;
 using Kompetensbron.Cli.Database;
+using Kompetensbron.Cli.Demo;
 
 using Kompetensbron.Cli.Listing;
 using Kompetensbron.Cli.Taxonomy;
@@ -27,6 +28,7 @@ internal static class CliApp
         root.Options.Add(DatabaseOptionsOnCommandLine.Provider);
         root.Subcommands.Add(DbCommand.Build(console));
         
+        root.Subcommands.Add(SeedCommand.Build(console));
         root.Subcommands.Add(TaxonomyCommand.Build(console));
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));

@@ -18,14 +18,29 @@ internal sealed class CliConsole(TextWriter output, TextWriter error)
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
 
-    /// <summary>A Spectre console on <see cref="Output"/>; colours and width only when it is a terminal.</summary>
-    public IAnsiConsole Ansi { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// A Spectre console on <see cref="Output"/>; colours and the terminal's width only on a terminal, otherwise
+    /// plain text wide enough that table headers are not wrapped in files and pipes.
+    /// </summary>
+    public IAnsiConsole Ansi { get; } = CreateAnsi(output);
+
+    private static IAnsiConsole CreateAnsi(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 240;
+        }
+
+        return console;
+    }
 
     public void WriteJson<T>(T value) => Output.WriteLine(JsonSerializer.Serialize(value, Json));
 

@@ -5,6 +5,7 @@ using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
+using Kompetensbron.Data.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ internal static class CliServices
             services.AddSingleton(_ => GeographyModel.LoadEmbedded());
             services.AddKompetensbronDatabase(configuration);
             services.AddKompetensbronIdentityCore();
+            services.AddDemoSeeder();
             await using var provider = services.BuildServiceProvider(validateScopes: true);
             _ = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 

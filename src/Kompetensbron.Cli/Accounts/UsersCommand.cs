@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ internal static class UsersCommand
             }
 
             var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-            await RoleSetup.EnsureRolesAsync(roles);
+            await DatabaseInitializer.EnsureRolesAsync(roles);
 
             var users = services.GetRequiredService<UserManager<KompetensbronUser>>();
             var address = parseResult.GetRequiredValue(email).Trim();

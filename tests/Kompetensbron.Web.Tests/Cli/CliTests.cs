@@ -88,6 +88,53 @@ public sealed class CliTests : IDisposable
         Assert.NotEmpty(error);
     }
 
+    [Fact]
+    public async Task Seed_demo_then_list_shows_the_region_as_json_and_a_second_seed_changes_nothing()
+    {
+        var seeded = await Run("seed", "demo");
+        var again = await Run("seed", "demo");
+        var needs = await Run("list", "needs", "--top", "5", "--json");
+        var organisations = await Run("list", "organisations", "--top", "1000", "--json");
+        var profiles = await Run("list", "profiles", "--top", "3", "--json");
+        var programmes = await Run("list", "programmes", "--json");
+
+        Assert.Equal(0, seeded.ExitCode);
+        Assert.Contains("Demo region loaded", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains("already loaded", again.Output, StringComparison.Ordinal);
+
+        using var needsJson = JsonDocument.Parse(needs.Output);
+        Assert.Equal(5, needsJson.RootElement.GetArrayLength());
+        Assert.All(needsJson.RootElement.EnumerateArray(), n =>
+        {
+            Assert.True(n.GetProperty("id").GetInt32() > 0);
+            Assert.False(string.IsNullOrWhiteSpace(n.GetProperty("title").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(n.GetProperty("occupation").GetString()));
+        });
+
+        using var organisationsJson = JsonDocument.Parse(organisations.Output);
+        Assert.True(organisationsJson.RootElement.GetArrayLength() >= 60);
+        Assert.All(organisationsJson.RootElement.EnumerateArray(), o => Assert.False(string.IsNullOrWhiteSpace(o.GetProperty("name").GetString())));
+
+        using var profilesJson = JsonDocument.Parse(profiles.Output);
+        Assert.Equal(3, profilesJson.RootElement.GetArrayLength());
+        Assert.All(profilesJson.RootElement.EnumerateArray(), p => Assert.False(p.TryGetProperty("gender", out _)));
+
+        using var programmesJson = JsonDocument.Parse(programmes.Output);
+        Assert.Equal(20, programmesJson.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task List_table_output_names_the_columns()
+    {
+        await Run("seed", "demo");
+
+        var (code, output, _) = await Run("list", "needs", "--top", "2");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Title", output, StringComparison.Ordinal);
+        Assert.Contains("Occupation", output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
