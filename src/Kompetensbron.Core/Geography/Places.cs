@@ -18,3 +18,6 @@ public enum CommuteMode
     Car,
     PublicTransport,
 }
+
+/// <summary>A Swedish postal code (five digits), its postal locality (postort) and municipality.</summary>
+public sealed record PostalArea(string PostalCode, string Locality, string MunicipalityCode);
