@@ -1,3 +1,4 @@
+using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Profiles;
@@ -7,6 +8,7 @@ using Kompetensbron.Data.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kompetensbron.Data;
 
@@ -30,11 +32,46 @@ public abstract class KompetensbronDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KompetensbronDbContext).Assembly);
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+
+        // Enums as their names: readable in SQL and in exports, and safe when members are reordered.
+        // CefrLevel names ("A1" … "C2") also sort in level order as text.
+        StoreAsString<NeedKind>(configurationBuilder);
+        StoreAsString<NeedStatus>(configurationBuilder);
+        StoreAsString<OrganisationKind>(configurationBuilder);
+        StoreAsString<CefrLevel>(configurationBuilder);
+        StoreAsString<SkillEvidence>(configurationBuilder);
+        StoreAsString<Gender>(configurationBuilder);
+        StoreAsString<TargetGroup>(configurationBuilder);
+        StoreAsString<ProfileVisibility>(configurationBuilder);
+        StoreAsString<CommuteMode>(configurationBuilder);
+        StoreAsString<ProgrammeLevel>(configurationBuilder);
+    }
+
+    private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)
+        where TEnum : struct, Enum =>
+        configurationBuilder.Properties<TEnum>().HaveConversion<string>().HaveMaxLength(40);
 }
 
 /// <summary>SQLite (the embedded default).</summary>
 public sealed class SqliteKompetensbronDbContext(DbContextOptions<SqliteKompetensbronDbContext> options)
-    : KompetensbronDbContext(options);
+    : KompetensbronDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite has no DateTimeOffset or decimal type: EF stores them as text and refuses to ORDER BY or compare
+        // them in SQL. As a long (UTC ticks with the offset) and a double they sort and compare in the database.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+}
 
 /// <summary>PostgreSQL (scale-out).</summary>
 public sealed class PostgresKompetensbronDbContext(DbContextOptions<PostgresKompetensbronDbContext> options)

@@ -23,17 +23,33 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Postgres:
                 services.AddDbContext<KompetensbronDbContext, PostgresKompetensbronDbContext>(b =>
-                    b.UseNpgsql(options.ConnectionString));
+                    b.UseKompetensbronPostgres(options.ConnectionString!));
                 break;
             default:
                 var connection = SqliteConnectionString(options.ConnectionString);
                 services.AddDbContext<KompetensbronDbContext, SqliteKompetensbronDbContext>(b =>
-                    b.UseSqlite(connection));
+                    b.UseKompetensbronSqlite(connection));
                 break;
         }
 
         return services;
     }
+
+    /// <summary>SQLite with the WAL/busy-timeout pragmas; used by the app, design-time factory and tests alike.</summary>
+    public static DbContextOptionsBuilder UseKompetensbronSqlite(this DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor);
+    }
+
+    /// <summary>PostgreSQL; used by the app, design-time factory and tests alike.</summary>
+    public static DbContextOptionsBuilder UseKompetensbronPostgres(this DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseNpgsql(connectionString);
+    }
+
+    private static readonly SqlitePragmaInterceptor PragmaInterceptor = new();
 
     /// <summary>
     /// Turns the configured SQLite value (empty, a file path, or a connection string) into a connection string,
