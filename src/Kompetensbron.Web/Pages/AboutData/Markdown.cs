@@ -193,15 +193,15 @@ public static partial class Markdown
             }
             else if (m.Groups["ltext"].Success)
             {
-                AppendLink(html, m.Groups["ltext"].Value, m.Groups["lurl"].Value);
+                AppendLink(html, Inline(m.Groups["ltext"].Value), m.Groups["lurl"].Value);
             }
             else if (m.Groups["aurl"].Success)
             {
-                AppendLink(html, m.Groups["aurl"].Value, m.Groups["aurl"].Value);
+                AppendLink(html, WebUtility.HtmlEncode(m.Groups["aurl"].Value), m.Groups["aurl"].Value);
             }
             else if (m.Groups["bare"].Success)
             {
-                AppendLink(html, m.Groups["bare"].Value, m.Groups["bare"].Value);
+                AppendLink(html, WebUtility.HtmlEncode(m.Groups["bare"].Value), m.Groups["bare"].Value);
             }
             else if (m.Groups["bold"].Success)
             {
@@ -219,7 +219,7 @@ public static partial class Markdown
         return html.ToString();
     }
 
-    private static void AppendLink(StringBuilder html, string text, string url)
+    private static void AppendLink(StringBuilder html, string textHtml, string url)
     {
         var safe = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
@@ -227,11 +227,11 @@ public static partial class Markdown
             || url.StartsWith('#');
         if (safe)
         {
-            html.Append("<a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(Inline(text)).Append("</a>");
+            html.Append("<a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">").Append(textHtml).Append("</a>");
         }
         else
         {
-            html.Append(Inline(text));
+            html.Append(textHtml);
         }
     }
 
