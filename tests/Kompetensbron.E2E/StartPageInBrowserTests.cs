@@ -37,11 +37,7 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
     public async Task Start_page_shows_counts_and_the_demo_notice_and_looks_right()
     {
         await _page.GotoAsync("/");
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "start.png");
-        await _page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        output.WriteLine($"Screenshot: {file}");
+        await Screenshot("start.png");
 
         Assert.Equal("sv", await _page.GetAttributeAsync("html", "lang"));
         foreach (var count in new[] { "employers", "needs", "profiles", "programmes" })
@@ -101,5 +97,31 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
 
             Assert.Empty(bad);
         }
+    }
+
+    [BrowserFact]
+    public async Task A_bad_organisation_number_shows_the_error_summary_linking_to_the_field()
+    {
+        await _page.GotoAsync("/konto/registrera-organisation");
+        await _page.GetByLabel("Organisationens namn").FillAsync("Felnummer AB");
+        await _page.GetByLabel("Organisationsnummer").FillAsync("556000-0002");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Skicka in" }).ClickAsync();
+
+        var summary = _page.GetByTestId("error-summary");
+        Assert.True(await summary.IsVisibleAsync());
+        Assert.StartsWith("Fel:", await _page.TitleAsync(), StringComparison.Ordinal);
+        await Screenshot("registration-errors.png");
+
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Organisationsnumret är inte rätt" }).ClickAsync();
+        Assert.Equal("Input_OrganisationNumber", await _page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    private async Task Screenshot(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, name);
+        await _page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        output.WriteLine($"Screenshot: {file}");
     }
 }

@@ -13,6 +13,9 @@ namespace Kompetensbron.Web.Tests;
 [Collection(WebApp.Name)]
 public sealed class RegistrationTests(KompetensbronWebFactory factory)
 {
+    private static readonly string[] PersonFieldsInFormOrder =
+        ["#Input_DisplayName", "#Input_MunicipalityCode", "#Input_Email", "#Input_ConfirmPassword"];
+
     [Fact]
     public async Task A_person_registers_and_gets_an_account_in_role_Person_with_an_empty_profile()
     {
@@ -76,6 +79,8 @@ public sealed class RegistrationTests(KompetensbronWebFactory factory)
         Assert.Contains("href=\"#Input_Email\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_ConfirmPassword\"", html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        var order = PersonFieldsInFormOrder.Select(id => html.IndexOf($"href=\"{id}\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(order.Order().ToList(), order);
     }
 
     [Fact]
