@@ -47,7 +47,7 @@ services.AddOpenApi();
 services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
-services.AddScoped<DemoSeeder>();
+services.AddDemoSeeder();
 services.AddSingleton<DemoStatus>();
 services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 

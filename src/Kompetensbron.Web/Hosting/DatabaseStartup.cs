@@ -1,9 +1,6 @@
-using Kompetensbron.Data;
-using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Database;
 using Kompetensbron.Data.Demo;
 using Kompetensbron.Web.Demo;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kompetensbron.Web.Hosting;
@@ -13,37 +10,30 @@ internal static partial class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        var provider = scope.ServiceProvider;
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
+        // Migrations and the four roles (registration needs them even without demo data).
+        await DatabaseInitializer.MigrateAsync(services, cancellationToken);
 
-        var db = provider.GetRequiredService<KompetensbronDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-
-        // Registration needs the roles even when no demo data is loaded.
-        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-
-        var demo = provider.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed)
         {
-            var seeder = provider.GetRequiredService<DemoSeeder>();
-            if (!await seeder.IsDemoLoadedAsync())
+            await using var scope = services.CreateAsyncScope();
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (!await seeder.IsDemoLoadedAsync(cancellationToken))
             {
+                var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
                 LogSeeding(logger, demo.SeedValue);
-                await seeder.SeedAsync(demo.SeedValue, cancellationToken);
+                var result = await seeder.SeedAsync(demo.SeedValue, cancellationToken);
+                LogSeeded(logger, result.Organisations, result.Needs, result.Profiles, result.Programmes, result.Elapsed.TotalSeconds);
             }
         }
 
-        provider.GetRequiredService<DemoStatus>().Forget();
+        services.GetRequiredService<DemoStatus>().Forget();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading the fictional demo region (seed {Seed})")]
     private static partial void LogSeeding(ILogger logger, int seed);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Demo region loaded: {Organisations} organisations, {Needs} needs, {Profiles} profiles, {Programmes} programmes in {Seconds:0.0} s")]
+    private static partial void LogSeeded(ILogger logger, int organisations, int needs, int profiles, int programmes, double seconds);
 }
