@@ -48,7 +48,10 @@ public sealed class IndexModel(KompetensbronDbContext db) : PageModel
         Counts = new RegionCounts(
             Employers: await db.Organisations.CountAsync(o => o.IsApproved && o.Kind == OrganisationKind.Employer, cancellationToken),
             Providers: await db.Organisations.CountAsync(o => o.IsApproved && o.Kind == OrganisationKind.EducationProvider, cancellationToken),
-            OpenNeeds: await db.Needs.CountAsync(n => n.Status == NeedStatus.Open, cancellationToken),
+            // Same definition as the start page: open needs of approved employers (others are not visible).
+            OpenNeeds: await db.Needs.CountAsync(
+                n => n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved),
+                cancellationToken),
             Profiles: await db.Profiles.CountAsync(cancellationToken),
             Programmes: await db.Programmes.CountAsync(p => !p.IsArchived, cancellationToken),
             Users: await db.Users.CountAsync(cancellationToken));
