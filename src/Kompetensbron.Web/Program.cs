@@ -1,3 +1,78 @@
-// Placeholder so the solution builds on branch `data`; the web app's real Program.cs comes from branch `web`.
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Kompetensbron.Core.Geography;
+using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Data;
+using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Database;
+using Kompetensbron.Data.Demo;
+using Kompetensbron.Web;
+using Kompetensbron.Web.Accounts;
+using Kompetensbron.Web.Demo;
+using Kompetensbron.Web.Hosting;
+using Kompetensbron.Web.Localisation;
+using Kompetensbron.Web.Taxonomy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddKompetensbronDatabase(builder.Configuration);
+services.AddSingleton(TimeProvider.System);
+
+// The reference data is immutable and large; load it once per process, on first use.
+services.AddSingleton(_ => TaxonomyModel.LoadEmbedded());
+services.AddSingleton(_ => GeographyModel.LoadEmbedded());
+
+services.AddIdentity<KompetensbronUser, IdentityRole>(AccountsServiceCollectionExtensions.ConfigureKompetensbronIdentity)
+    .AddEntityFrameworkStores<KompetensbronDbContext>()
+    .AddErrorDescriber<LocalisedIdentityErrorDescriber>()
+    .AddDefaultTokenProviders();
+services.ConfigureKompetensbronCookies();
+services.AddKompetensbronAuthorization();
+
+// Several web instances share one database; they must share the keys that protect cookies and antiforgery tokens.
+services.AddDataProtection()
+    .SetApplicationName("Kompetensbron")
+    .PersistKeysToDbContext<KompetensbronDbContext>();
+
+services.AddKompetensbronLocalisation();
+services.AddRazorPages()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o =>
+        o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+services.AddProblemDetails();
+services.AddOpenApi();
+services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
+
+services.AddScoped<Registration>();
+services.AddDemoSeeder();
+services.AddSingleton<DemoStatus>();
+services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+
+var app = builder.Build();
+
+await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+app.Lifetime.ApplicationStarted.Register(() => ListeningAddresses.Announce(app.Services));
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/fel/500");
+}
+
+app.UseStatusCodePagesWithReExecute("/fel/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapTaxonomyEndpoints();
+app.MapCultureEndpoints();
+app.MapRazorPages();
+
+await app.RunAsync();

@@ -1,0 +1,127 @@
+using Kompetensbron.Core.Geography;
+using Kompetensbron.Core.Organisations;
+using Kompetensbron.Core.Profiles;
+using Kompetensbron.Data;
+using Kompetensbron.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kompetensbron.Web.Accounts;
+
+/// <summary>A person signing up: their account and an empty profile in their municipality.</summary>
+public sealed record PersonRegistration(string DisplayName, Municipality Municipality, string Email, string Password);
+
+/// <summary>An employer or education provider signing up: the organisation, one site and its first member.</summary>
+public sealed record OrganisationRegistration(
+    string OrganisationName,
+    string OrganisationNumber,
+    OrganisationKind Kind,
+    Municipality Municipality,
+    string DisplayName,
+    string Email,
+    string Password);
+
+/// <summary>The created account, or Identity's reasons why not.</summary>
+public sealed record RegistrationResult(KompetensbronUser? User, IReadOnlyList<IdentityError> Errors)
+{
+    public bool Succeeded => User is not null;
+}
+
+/// <summary>Self-registration. Persons are approved at once; organisations and their members wait for a coordinator.</summary>
+public sealed class Registration(KompetensbronDbContext db, UserManager<KompetensbronUser> users, TimeProvider time)
+{
+    public async Task<RegistrationResult> RegisterPersonAsync(PersonRegistration registration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var user = new KompetensbronUser
+        {
+            UserName = registration.Email,
+            Email = registration.Email,
+            DisplayName = registration.DisplayName,
+            IsApproved = true,
+            CreatedAt = now,
+        };
+        var errors = await CreateAsync(user, registration.Password, Roles.Person);
+        if (errors.Count > 0)
+        {
+            return new RegistrationResult(null, errors);
+        }
+
+        db.Profiles.Add(new Profile
+        {
+            UserId = user.Id,
+            DisplayName = registration.DisplayName,
+            MunicipalityCode = registration.Municipality.Code,
+            Latitude = registration.Municipality.Centre.Latitude,
+            Longitude = registration.Municipality.Centre.Longitude,
+            // Nobody sees a new profile until the person chooses to show it.
+            Visibility = ProfileVisibility.Hidden,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RegistrationResult(user, []);
+    }
+
+    public async Task<RegistrationResult> RegisterOrganisationAsync(OrganisationRegistration registration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var organisation = new Organisation
+        {
+            Kind = registration.Kind,
+            Name = registration.OrganisationName,
+            OrganisationNumber = registration.OrganisationNumber,
+            IsApproved = false,
+            CreatedAt = now,
+            Sites =
+            [
+                new Site
+                {
+                    Name = registration.OrganisationName,
+                    MunicipalityCode = registration.Municipality.Code,
+                    Latitude = registration.Municipality.Centre.Latitude,
+                    Longitude = registration.Municipality.Centre.Longitude,
+                },
+            ],
+        };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var user = new KompetensbronUser
+        {
+            UserName = registration.Email,
+            Email = registration.Email,
+            DisplayName = registration.DisplayName,
+            OrganisationId = organisation.Id,
+            IsApproved = false,
+            CreatedAt = now,
+        };
+        var role = registration.Kind == OrganisationKind.Employer ? Roles.Employer : Roles.EducationProvider;
+        var errors = await CreateAsync(user, registration.Password, role);
+        if (errors.Count > 0)
+        {
+            return new RegistrationResult(null, errors);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new RegistrationResult(user, []);
+    }
+
+    private async Task<IReadOnlyList<IdentityError>> CreateAsync(KompetensbronUser user, string password, string role)
+    {
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return created.Errors.ToList();
+        }
+
+        var inRole = await users.AddToRoleAsync(user, role);
+        return inRole.Succeeded ? [] : inRole.Errors.ToList();
+    }
+}

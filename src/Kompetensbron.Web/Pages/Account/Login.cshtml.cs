@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using Kompetensbron.Data.Accounts;
+using Kompetensbron.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Kompetensbron.Web.Pages.Account;
+
+public sealed class LoginModel(
+    SignInManager<KompetensbronUser> signIn,
+    UserManager<KompetensbronUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email!);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", text["Login_LockedOut"]);
+            return Page();
+        }
+
+        if (!result.Succeeded || user is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", text["Login_Failed"]);
+            return Page();
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        if (!user.IsApproved && (roles.Contains(Roles.Employer) || roles.Contains(Roles.EducationProvider)))
+        {
+            return LocalRedirect(RolePages.AwaitingApproval);
+        }
+
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : LocalRedirect(RolePages.For(roles));
+    }
+
+    public sealed class LoginInput
+    {
+        [Display(Name = "Field_Email")]
+        [Required(ErrorMessage = "Login_Email_Required")]
+        [EmailAddress(ErrorMessage = "Validation_Email")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Field_Password")]
+        [Required(ErrorMessage = "Login_Password_Required")]
+        [DataType(DataType.Password)]
+        public string? Password { get; set; }
+    }
+}

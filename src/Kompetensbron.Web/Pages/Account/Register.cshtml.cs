@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Kompetensbron.Core.Geography;
+using Kompetensbron.Data.Accounts;
+using Kompetensbron.Web.Accounts;
+using Kompetensbron.Web.Forms;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Kompetensbron.Web.Pages.Account;
+
+public sealed class RegisterModel(
+    Registration registration,
+    SignInManager<KompetensbronUser> signIn,
+    GeographyModel geography,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public PersonInput Input { get; set; } = new();
+
+    public MunicipalityChoices Municipalities { get; private set; } = null!;
+
+    public void OnGet() => Municipalities = MunicipalityChoices.From(geography);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Municipalities = MunicipalityChoices.From(geography) with { Selected = Input.MunicipalityCode };
+        var municipality = Input.MunicipalityCode is { } code ? geography.FindMunicipality(code) : null;
+        if (Input.MunicipalityCode is not null && municipality is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(PersonInput.MunicipalityCode)}", text["Register_Municipality_Required"]);
+        }
+
+        if (!ModelState.IsValid || municipality is null)
+        {
+            return Page();
+        }
+
+        var result = await registration.RegisterPersonAsync(
+            new PersonRegistration(Input.DisplayName!.Trim(), municipality, Input.Email!.Trim(), Input.Password!),
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result.Errors, nameof(Input));
+            return Page();
+        }
+
+        await signIn.SignInAsync(result.User!, isPersistent: false);
+        return LocalRedirect(RolePages.Person);
+    }
+
+    public sealed class PersonInput
+    {
+        [Display(Name = "Field_YourName")]
+        [Required(ErrorMessage = "Register_Name_Required")]
+        [StringLength(100, ErrorMessage = "Register_Name_TooLong")]
+        public string? DisplayName { get; set; }
+
+        [Display(Name = "Field_Municipality")]
+        [Required(ErrorMessage = "Register_Municipality_Required")]
+        public string? MunicipalityCode { get; set; }
+
+        [Display(Name = "Field_Email")]
+        [Required(ErrorMessage = "Register_Email_Required")]
+        [EmailAddress(ErrorMessage = "Validation_Email")]
+        [StringLength(200, ErrorMessage = "Validation_Email")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Field_NewPassword")]
+        [Required(ErrorMessage = "Register_Password_Required")]
+        [DataType(DataType.Password)]
+        public string? Password { get; set; }
+
+        [Display(Name = "Field_ConfirmPassword")]
+        [Required(ErrorMessage = "Register_ConfirmPassword_Required")]
+        [Compare(nameof(Password), ErrorMessage = "Register_ConfirmPassword_Mismatch")]
+        [DataType(DataType.Password)]
+        public string? ConfirmPassword { get; set; }
+    }
+}

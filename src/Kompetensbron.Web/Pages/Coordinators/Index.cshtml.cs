@@ -1,0 +1,95 @@
+using Kompetensbron.Core.Needs;
+using Kompetensbron.Core.Organisations;
+using Kompetensbron.Data;
+using Kompetensbron.Data.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kompetensbron.Web.Pages.Coordinators;
+
+/// <summary>An organisation waiting for approval, with the members who signed up for it.</summary>
+public sealed record PendingOrganisation(Organisation Organisation, IReadOnlyList<KompetensbronUser> Members);
+
+/// <summary>The region at a glance for a coordinator.</summary>
+public sealed record RegionCounts(int Employers, int Providers, int OpenNeeds, int Profiles, int Programmes, int Users);
+
+[Authorize(Policy = Roles.Coordinator)]
+public sealed class IndexModel(KompetensbronDbContext db) : PageModel
+{
+    public IReadOnlyList<PendingOrganisation> PendingOrganisations { get; private set; } = [];
+
+    /// <summary>Users waiting whose organisation is already approved (or who have none).</summary>
+    public IReadOnlyList<KompetensbronUser> PendingUsers { get; private set; } = [];
+
+    public RegionCounts Counts { get; private set; } = new(0, 0, 0, 0, 0, 0);
+
+    [TempData]
+    public string? Approved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => !o.IsApproved)
+            .OrderBy(o => o.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var waiting = await db.Users.AsNoTracking().Where(u => !u.IsApproved).ToListAsync(cancellationToken);
+        var pendingIds = organisations.Select(o => o.Id).ToHashSet();
+
+        PendingOrganisations = organisations
+            .Select(o => new PendingOrganisation(o, waiting.Where(u => u.OrganisationId == o.Id).OrderBy(u => u.Email, StringComparer.Ordinal).ToList()))
+            .ToList();
+        PendingUsers = waiting
+            .Where(u => u.OrganisationId is not { } id || !pendingIds.Contains(id))
+            .OrderBy(u => u.CreatedAt)
+            .ToList();
+
+        Counts = new RegionCounts(
+            Employers: await db.Organisations.CountAsync(o => o.IsApproved && o.Kind == OrganisationKind.Employer, cancellationToken),
+            Providers: await db.Organisations.CountAsync(o => o.IsApproved && o.Kind == OrganisationKind.EducationProvider, cancellationToken),
+            // Same definition as the start page: open needs of approved employers (others are not visible).
+            OpenNeeds: await db.Needs.CountAsync(
+                n => n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved),
+                cancellationToken),
+            Profiles: await db.Profiles.CountAsync(cancellationToken),
+            Programmes: await db.Programmes.CountAsync(p => !p.IsArchived, cancellationToken),
+            Users: await db.Users.CountAsync(cancellationToken));
+    }
+
+    /// <summary>Approves an organisation and every member waiting for it.</summary>
+    public async Task<IActionResult> OnPostApproveOrganisationAsync(int organisationId, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.FindAsync([organisationId], cancellationToken);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+
+        organisation.IsApproved = true;
+        var members = await db.Users.Where(u => u.OrganisationId == organisationId && !u.IsApproved).ToListAsync(cancellationToken);
+        foreach (var member in members)
+        {
+            member.IsApproved = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Approved = organisation.Name;
+        return RedirectToPage();
+    }
+
+    /// <summary>Approves one waiting user.</summary>
+    public async Task<IActionResult> OnPostApproveUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        user.IsApproved = true;
+        await db.SaveChangesAsync(cancellationToken);
+        Approved = user.Email;
+        return RedirectToPage();
+    }
+}

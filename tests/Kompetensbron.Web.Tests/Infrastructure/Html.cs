@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Kompetensbron.Web.Tests.Infrastructure;
+
+/// <summary>Just enough HTML handling to drive server-rendered forms like a browser without JavaScript.</summary>
+public static partial class Html
+{
+    public static HttpClient Browser(this KompetensbronWebFactory factory) =>
+        factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>GETs the page, takes its antiforgery token and POSTs the fields to <paramref name="action"/> (default: the same page).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        this HttpClient client, string page, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        var token = AntiforgeryToken(html);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public static async Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>
+        await client.SubmitFormAsync("/konto/logga-in", [new("Input.Email", email), new("Input.Password", password)]);
+
+    /// <summary>The number in the element marked <c>data-count="name"</c>, digits only (ignores "1 234" spacing).</summary>
+    public static int Count(string html, string name)
+    {
+        var match = Regex.Match(html, $"data-count=\"{Regex.Escape(name)}\"[^>]*>([^<]*)<", RegexOptions.None, TimeSpan.FromSeconds(1));
+        Assert.True(match.Success, $"No data-count=\"{name}\" on the page.");
+        var digits = new string(match.Groups[1].Value.Where(char.IsAsciiDigit).ToArray());
+        return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static string Decode(string html) => WebUtility.HtmlDecode(html);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
