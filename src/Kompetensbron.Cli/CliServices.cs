@@ -17,8 +17,8 @@ namespace Kompetensbron.Cli;
 internal static class CliServices
 {
     /// <summary>
-    /// Runs <paramref name="work"/> in a scope over the configured database, migrated first (migrating is
-    /// idempotent, and the per-user SQLite file may not exist yet).
+    /// Runs <paramref name="work"/> in a scope over the configured database, migrated first and with the roles
+    /// in place (both idempotent; the per-user SQLite file may not exist yet).
     /// </summary>
     public static async Task<int> RunAsync(
         ParseResult parseResult,
@@ -37,12 +37,12 @@ internal static class CliServices
             services.AddKompetensbronDatabase(configuration);
             services.AddKompetensbronIdentityCore();
             services.AddDemoSeeder();
+            services.AddScoped<Registration>();
             await using var provider = services.BuildServiceProvider(validateScopes: true);
             _ = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
+            await DatabaseInitializer.MigrateAsync(provider, cancellationToken);
             await using var scope = provider.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
             return await work(scope.ServiceProvider, cancellationToken);
         }
         catch (CliInputException e)

@@ -3,7 +3,7 @@ using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
-using Microsoft.AspNetCore.Identity;
+using Kompetensbron.Core.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,11 +21,12 @@ internal static class UsersCommand
             Description = "Password (at least 10 characters). If omitted it is read from the environment variable KOMPETENSBRON_PASSWORD.",
         };
         var name = new Option<string?>("--name") { Description = "Name shown in the app." };
+        var municipality = new Option<string?>("--municipality") { Description = "Home municipality of a person (code such as 0617, or a name)." };
         var organisation = new Option<int?>("--organisation") { Description = "Organisation id (required for employer and educationprovider; see `list organisations`)." };
 
         var add = new Command("add", "Create an approved account in a role. The first coordinator is created this way.")
         {
-            email, role, password, name, organisation,
+            email, role, password, name, organisation, municipality,
         };
         add.SetAction((parseResult, ct) => CliServices.RunAsync(parseResult, console, async (services, token) =>
         {
@@ -58,32 +59,28 @@ internal static class UsersCommand
                 throw new CliInputException($"--organisation: a {roleName} account does not belong to an organisation.");
             }
 
-            var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-            await DatabaseInitializer.EnsureRolesAsync(roles);
-
-            var users = services.GetRequiredService<UserManager<KompetensbronUser>>();
             var address = parseResult.GetRequiredValue(email).Trim();
-            var user = new KompetensbronUser
+            var displayName = parseResult.GetValue(name) ?? address;
+            var registration = services.GetRequiredService<Registration>();
+            RegistrationResult result;
+            if (roleName == Roles.Person)
             {
-                UserName = address,
-                Email = address,
-                EmailConfirmed = true,
-                DisplayName = parseResult.GetValue(name) ?? address,
-                OrganisationId = organisationId,
-                IsApproved = true,
-                CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            };
-            var created = await users.CreateAsync(user, secret);
-            if (!created.Succeeded)
+                var geography = services.GetRequiredService<GeographyModel>();
+                var given = parseResult.GetValue(municipality)
+                    ?? throw new CliInputException("--municipality: a person account gets a profile and needs a home municipality (code such as 0617 or a name such as Gnosjö).");
+                var home = geography.FindMunicipality(given.Trim())
+                    ?? geography.Municipalities.FirstOrDefault(m => string.Equals(m.Name, given.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? throw new CliInputException($"--municipality: no Swedish municipality '{given}'.");
+                result = await registration.RegisterPersonAsync(new PersonRegistration(displayName, home, address, secret), token);
+            }
+            else
             {
-                return console.Fail(string.Join(" ", created.Errors.Select(e => e.Description)));
+                result = await registration.CreateApprovedAccountAsync(address, displayName, secret, roleName, organisationId);
             }
 
-            var inRole = await users.AddToRoleAsync(user, roleName);
-            if (!inRole.Succeeded)
+            if (!result.Succeeded)
             {
-                await users.DeleteAsync(user);
-                return console.Fail(string.Join(" ", inRole.Errors.Select(e => e.Description)));
+                return console.Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
             }
 
             console.Output.WriteLine($"Created {roleName} account {address}.");

@@ -1,3 +1,5 @@
+using Kompetensbron.Core.Demo;
+
 namespace Kompetensbron.Web.Hosting;
 
 /// <summary>Configuration section <c>Demo</c>: whether to load the fictional demo region on first start.</summary>
@@ -7,5 +9,6 @@ public sealed class DemoOptions
 
     public bool Seed { get; set; } = true;
 
-    public int SeedValue { get; set; } = 2026;
+    /// <summary>The generator seed; the same as the CLI's <c>seed demo</c> default, so both load the same region.</summary>
+    public int SeedValue { get; set; } = DemoRegionGenerator.DefaultSeed;
 }

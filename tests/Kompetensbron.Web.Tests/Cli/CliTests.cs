@@ -80,6 +80,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_add_person_creates_an_account_with_a_hidden_profile_in_the_municipality()
+    {
+        var missing = await Run("users", "add", "--email", "anna@example.se", "--password", "ett-langt-losenord", "--role", "person");
+        var created = await Run("users", "add", "--email", "anna@example.se", "--password", "ett-langt-losenord", "--role", "person", "--name", "Anna", "--municipality", "Gnosjö");
+        var profiles = await Run("list", "profiles", "--json");
+
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("--municipality", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(0, created.ExitCode);
+        using var json = JsonDocument.Parse(profiles.Output);
+        var profile = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("Anna", profile.GetProperty("name").GetString());
+        Assert.Equal("0617", profile.GetProperty("municipalityCode").GetString());
+        Assert.Equal("hidden", profile.GetProperty("visibility").GetString());
+    }
+
+    [Fact]
     public async Task Users_add_rejects_a_short_password()
     {
         var (code, _, error) = await Run("users", "add", "--email", "kort@example.se", "--password", "kort", "--role", "person");

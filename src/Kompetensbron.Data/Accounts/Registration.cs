@@ -1,11 +1,9 @@
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Profiles;
-using Kompetensbron.Data;
-using Kompetensbron.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace Kompetensbron.Web.Accounts;
+namespace Kompetensbron.Data.Accounts;
 
 /// <summary>A person signing up: their account and an empty profile in their municipality.</summary>
 public sealed record PersonRegistration(string DisplayName, Municipality Municipality, string Email, string Password);
@@ -26,7 +24,10 @@ public sealed record RegistrationResult(KompetensbronUser? User, IReadOnlyList<I
     public bool Succeeded => User is not null;
 }
 
-/// <summary>Self-registration. Persons are approved at once; organisations and their members wait for a coordinator.</summary>
+/// <summary>
+/// Creating accounts: self-registration (persons are approved at once; organisations and their members wait for a
+/// coordinator) and approved accounts created by an administrator (<c>kompetensbron users add</c>).
+/// </summary>
 public sealed class Registration(KompetensbronDbContext db, UserManager<KompetensbronUser> users, TimeProvider time)
 {
     public async Task<RegistrationResult> RegisterPersonAsync(PersonRegistration registration, CancellationToken cancellationToken)
@@ -111,6 +112,30 @@ public sealed class Registration(KompetensbronDbContext db, UserManager<Kompeten
 
         await transaction.CommitAsync(cancellationToken);
         return new RegistrationResult(user, []);
+    }
+
+    /// <summary>An approved account in a role, optionally a member of an existing organisation; no profile.</summary>
+    public async Task<RegistrationResult> CreateApprovedAccountAsync(
+        string email, string displayName, string password, string role, int? organisationId)
+    {
+        var user = new KompetensbronUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            OrganisationId = organisationId,
+            IsApproved = true,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var errors = await CreateAsync(user, password, role);
+        if (errors.Count > 0 && user.Id is { Length: > 0 } && await users.FindByIdAsync(user.Id) is { } halfMade)
+        {
+            // The role could not be added: remove the account again rather than leave it without a role.
+            await users.DeleteAsync(halfMade);
+        }
+
+        return errors.Count > 0 ? new RegistrationResult(null, errors) : new RegistrationResult(user, []);
     }
 
     private async Task<IReadOnlyList<IdentityError>> CreateAsync(KompetensbronUser user, string password, string role)
