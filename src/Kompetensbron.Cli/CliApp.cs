@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kompetensbron.Cli.Accounts;
 using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
+using Kompetensbron.Cli.Insights;
 
 using Kompetensbron.Cli.Listing;
 using Kompetensbron.Cli.Taxonomy;
@@ -32,6 +33,7 @@ internal static class CliApp
         root.Subcommands.Add(TaxonomyCommand.Build(console));
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
+        root.Subcommands.Add(ReportCommand.Build(console));
         return root;
     }
 }
