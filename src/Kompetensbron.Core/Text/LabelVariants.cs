@@ -21,8 +21,12 @@ internal enum VariantKind
     Synonym,
 }
 
-/// <summary>One way a label can be written in free text: its surface and its kind.</summary>
-internal readonly record struct LabelVariant(string Surface, VariantKind Kind);
+/// <summary>
+/// One way a label can be written in free text: its surface, its kind, and optionally a word (folded) whose stem
+/// must also occur somewhere in the text ("Heidenhain" means "CNC-programmering, Heidenhain" only with "CNC" and
+/// "programmering" in the text too); several words are separated by spaces.
+/// </summary>
+internal readonly record struct LabelVariant(string Surface, VariantKind Kind, string? Requires = null);
 
 /// <summary>
 /// The surface forms a JobTech label can take in free text. Labels are catalogue entries ("Svarvning, CNC",
@@ -35,30 +39,23 @@ internal static partial class LabelVariants
     {
         ArgumentNullException.ThrowIfNull(label);
         var variants = new List<LabelVariant>();
-        foreach (var alternative in Alternatives(label))
+        foreach (var prefix in RecognitionLexicon.ProductDomains)
         {
-            AddParenthesised(variants, alternative.Trim());
+            if (label.StartsWith(prefix + "-", StringComparison.Ordinal))
+            {
+                // "Tillverkningsindustri-Solid Works": people write "Solid Works" or "SolidWorks".
+                var product = label[(prefix.Length + 1)..];
+                Add(variants, label, VariantKind.Label);
+                Add(variants, product, VariantKind.Part);
+                Add(variants, product.Replace(" ", string.Empty, StringComparison.Ordinal), VariantKind.Part);
+                return variants;
+            }
         }
 
-        return variants;
-    }
-
-    /// <summary>
-    /// Occupation names: as <see cref="Of"/>, and the name before a comma alone ("Kvalitetstekniker, maskin" →
-    /// "Kvalitetstekniker"), except for "Lärling, …".
-    /// </summary>
-    public static IReadOnlyList<LabelVariant> OfOccupation(string label)
-    {
-        ArgumentNullException.ThrowIfNull(label);
-        var variants = new List<LabelVariant>(Of(label));
-        foreach (var alternative in Alternatives(label))
+        var alternatives = Alternatives(label.Replace(" - ", ", ", StringComparison.Ordinal));
+        foreach (var alternative in alternatives)
         {
-            var comma = alternative.IndexOf(',', StringComparison.Ordinal);
-            var head = comma < 0 ? null : alternative[..comma].Trim();
-            if (head is not null && !string.Equals(head, "Lärling", StringComparison.OrdinalIgnoreCase))
-            {
-                Add(variants, head, VariantKind.Part);
-            }
+            AddParenthesised(variants, alternative.Trim(), alternatives.Length == 1 ? VariantKind.Label : VariantKind.Rearranged);
         }
 
         return variants;
@@ -68,7 +65,7 @@ internal static partial class LabelVariants
     private static string[] Alternatives(string label)
     {
         var parts = label.Split('/');
-        if (parts.Length == 1)
+        if (parts.Length == 1 || parts.Any(p => p.Length == 0 || char.IsDigit(p.TrimStart()[0])))
         {
             return parts;
         }
@@ -85,18 +82,18 @@ internal static partial class LabelVariants
         return parts;
     }
 
-    private static void AddParenthesised(List<LabelVariant> variants, string label)
+    private static void AddParenthesised(List<LabelVariant> variants, string label, VariantKind kind)
     {
         var match = Parenthesis().Match(label);
         if (!match.Success)
         {
-            AddQualified(variants, label, VariantKind.Label);
+            AddQualified(variants, label, kind);
             return;
         }
 
         var outside = Parenthesis().Replace(label, " ").Trim();
         var inside = match.Groups[1].Value.Trim();
-        AddQualified(variants, label, VariantKind.Label);
+        AddQualified(variants, label, kind);
 
         // "ESA (Elsäkerhetsanvisningarna)": either half alone, unless that half is one everyday word
         // ("Arbetsmiljö (OHSAS 18001)" must not fire on every "god arbetsmiljö").
@@ -105,7 +102,7 @@ internal static partial class LabelVariants
             AddQualified(variants, outside, VariantKind.Rearranged);
         }
 
-        if (IsAcronym(inside) || SearchText.Tokens(inside).Length >= 2 || inside.Length >= 10)
+        if (IsAcronym(inside) || IsAcronym(outside) || SearchText.Tokens(inside).Length >= 2)
         {
             AddQualified(variants, inside, VariantKind.Rearranged);
         }
@@ -117,6 +114,7 @@ internal static partial class LabelVariants
         if (comma < 0)
         {
             Add(variants, label, kind);
+            AddShortened(variants, label);
             return;
         }
 
@@ -135,10 +133,43 @@ internal static partial class LabelVariants
             Add(variants, head, VariantKind.Part);
         }
 
-        if (head.EndsWith("vana", StringComparison.OrdinalIgnoreCase) || (string.Equals(head, "Certifikat", StringComparison.OrdinalIgnoreCase) && qualifierTokens.Length >= 2))
+        if (qualifierTokens.Length == 1 && qualifier.Length >= 4 && char.IsUpper(qualifier[0]) && qualifier.Any(char.IsLower))
+        {
+            // A brand after the comma ("CNC-programmering, Heidenhain"): the brand names it where the head's
+            // last word is also in the text ("programmering i Heidenhain").
+            variants.Add(new LabelVariant(qualifier, VariantKind.Part, string.Join(' ', SearchText.Tokens(head))));
+        }
+
+        var activity = qualifier.EndsWith("ning", StringComparison.Ordinal) || qualifier.EndsWith("ing", StringComparison.Ordinal);
+        if ((head.EndsWith("vana", StringComparison.OrdinalIgnoreCase) && activity) || (string.Equals(head, "Certifikat", StringComparison.OrdinalIgnoreCase) && qualifierTokens.Length >= 2))
         {
             // "Försäljningsvana, telefonförsäljning" → "telefonförsäljning"; "Certifikat, heta arbeten" → "heta arbeten".
             Add(variants, qualifier, VariantKind.Part);
+        }
+    }
+
+    // Labels that carry a domain or a generic first word people leave out: "Basala hygienrutiner inom hälso- och
+    // sjukvård" → "basala hygienrutiner", "Allmänna svetskunskaper" → "svetskunskaper", "MS Excel" → "Excel".
+    private static void AddShortened(List<LabelVariant> variants, string label)
+    {
+        var inom = label.IndexOf(" inom ", StringComparison.Ordinal);
+        if (inom > 0)
+        {
+            var before = label[..inom];
+            if (SearchText.Tokens(before).Length >= 2 || before.Length >= 12)
+            {
+                Add(variants, before, VariantKind.Part);
+            }
+        }
+
+        var space = label.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && RecognitionLexicon.DroppableFirstWords.Contains(SearchText.Fold(label[..space])))
+        {
+            var rest = label[(space + 1)..];
+            if (rest.Length >= 8 || IsAcronym(rest) || rest.Length >= 4 && char.IsUpper(rest[0]))
+            {
+                Add(variants, rest, VariantKind.Part);
+            }
         }
     }
 
@@ -151,8 +182,7 @@ internal static partial class LabelVariants
         }
 
         var qualifier = string.Join(' ', qualifierTokens);
-        return RecognitionLexicon.TypeQualifiers.Contains(qualifier)
-            || (qualifierTokens.Length == 1 && qualifier.EndsWith("vana", StringComparison.Ordinal));
+        return RecognitionLexicon.TypeQualifiers.Contains(qualifier);
     }
 
     private static void Add(List<LabelVariant> variants, string surface, VariantKind kind)

@@ -6,14 +6,32 @@ namespace Kompetensbron.Core.Text;
 /// </summary>
 internal sealed class PhraseIndex
 {
-    private const int MinSingleWordLength = 5;
+    private const int MinSingleWordLength = 4;
     private const int MinSingleWordStem = 4;
 
+    // Compound words of the text may start with a long one-word label: "egenkontrollprogram", "pulverlackeringslinje".
+    private const int MinCompoundPrefix = 8;
+    private const int MinCompoundRest = 3;
+
     private readonly Node _root = new();
+    private readonly Dictionary<string, List<Entry>> _longWords = new(StringComparer.Ordinal);
+    private readonly bool _derivational;
+
+    /// <param name="derivational">
+    /// Stem with the derivational step (skills: "svetsning" = "svetsar"), or plain Snowball (occupation names,
+    /// so that "packning" does not name a "Packare").
+    /// </param>
+    public PhraseIndex(bool derivational = true) => _derivational = derivational;
+
+    private string Stem(string word) => SwedishStemmer.Stem(word, _derivational);
+
+    /// <summary>Indexes a label variant of concept <paramref name="concept"/>.</summary>
+    public void Add(int concept, LabelVariant variant) => Add(concept, variant.Surface, variant.Kind, variant.Requires);
 
     /// <summary>Indexes <paramref name="surface"/> as a way to write concept <paramref name="concept"/>.</summary>
-    public void Add(int concept, string surface, VariantKind kind)
+    public void Add(int concept, string surface, VariantKind kind, string? requires = null)
     {
+        _requires = requires is null ? null : [.. SearchText.Tokens(requires).Select(Stem)];
         var tokens = SearchText.Tokens(surface);
         var words = tokens.Where(t => !RecognitionLexicon.GlueWords.Contains(t)).ToArray();
         if (words.Length == 0)
@@ -27,7 +45,7 @@ internal sealed class PhraseIndex
             return;
         }
 
-        AddPath(words.Select(w => SwedishStemmer.Stem(w)), new Entry(concept, kind, null));
+        AddPath(words.Select(Stem), new Entry(concept, kind, null, _requires));
 
         // "TIG-svetsning", "CNC-svarvning" are also written as one word: "tigsvetsning".
         if (!surface.Trim().Contains(' ', StringComparison.Ordinal) && words.Length == tokens.Length)
@@ -42,17 +60,58 @@ internal sealed class PhraseIndex
         if (LabelVariants.IsAcronym(trimmed))
         {
             // Acronyms only as capitals in the text: "PLC", but not "län" for "LAN".
-            AddPath([word], new Entry(concept, kind, trimmed));
+            AddPath([word], new Entry(concept, kind, trimmed, _requires));
             return;
         }
 
-        var stem = SwedishStemmer.Stem(word);
+        var stem = Stem(word);
         if (word.Length < MinSingleWordLength || stem.Length < MinSingleWordStem || RecognitionLexicon.EverydayWords.Contains(word))
         {
             return;
         }
 
-        AddPath([stem], new Entry(concept, kind, null));
+        var entry = new Entry(concept, kind, null, _requires);
+        AddPath([stem], entry);
+        if (word.Length >= MinCompoundPrefix && _requires is null)
+        {
+            if (!_longWords.TryGetValue(word, out var list))
+            {
+                _longWords[word] = list = [];
+            }
+
+            list.Add(entry with { Kind = VariantKind.Compound });
+        }
+    }
+
+    /// <summary>
+    /// Indexes an activity compound as verb + object, as people write it: "Ritningsläsning" as "läsa ritningar",
+    /// "Plåtsvetsning" as "svetsa plåt". The word is split where both halves are known words.
+    /// </summary>
+    public void AddActivityPhrase(int concept, string word, IReadOnlySet<string> knownStems)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        ArgumentNullException.ThrowIfNull(knownStems);
+        if (!word.EndsWith("ning", StringComparison.Ordinal) && !word.EndsWith("ering", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        for (var split = 3; split <= word.Length - 6; split++)
+        {
+            var activity = Stem(word[split..]);
+            var thing = word[..split];
+            if (thing.Length > 4 && thing[^1] == 's')
+            {
+                thing = thing[..^1];
+            }
+
+            var thingStem = Stem(thing);
+            if (activity.Length >= 3 && thingStem.Length >= 3 && knownStems.Contains(activity) && knownStems.Contains(thingStem))
+            {
+                AddPath([activity, thingStem], new Entry(concept, VariantKind.Rearranged, null, null));
+                return;
+            }
+        }
     }
 
     private void AddPath(IEnumerable<string> stems, Entry entry)
@@ -82,14 +141,36 @@ internal sealed class PhraseIndex
             }
 
             Walk(text, _root, start, path, matches);
+            MatchCompoundPrefix(text, start, matches);
         }
 
         return matches;
     }
 
-    private static void Walk(AnalysedText text, Node node, int position, List<int> path, List<PhraseMatch> matches)
+    private void MatchCompoundPrefix(AnalysedText text, int position, List<PhraseMatch> matches)
     {
-        if (!node.TryGet(text.Stems[position], out var next))
+        var word = text.Tokens[position].Text;
+        for (var length = word.Length - MinCompoundRest; length >= MinCompoundPrefix; length--)
+        {
+            if (_longWords.TryGetValue(word[..length], out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Requires is null || entry.Requires.All(text.StemSet.Contains))
+                    {
+                        matches.Add(new PhraseMatch(entry.Concept, entry.Kind, [position]));
+                    }
+                }
+
+                return;
+            }
+        }
+    }
+
+    private void Walk(AnalysedText text, Node node, int position, List<int> path, List<PhraseMatch> matches)
+    {
+        var stems = _derivational ? text.Stems : text.PlainStems;
+        if (!node.TryGet(stems[position], out var next))
         {
             return;
         }
@@ -97,7 +178,8 @@ internal sealed class PhraseIndex
         path.Add(position);
         foreach (var entry in next.Entries)
         {
-            if (entry.Exact is null || string.CompareOrdinal(text.Original, text.Tokens[position].Start, entry.Exact, 0, Math.Max(entry.Exact.Length, text.Tokens[position].Length)) == 0)
+            var exact = entry.Exact is null || string.CompareOrdinal(text.Original, text.Tokens[position].Start, entry.Exact, 0, Math.Max(entry.Exact.Length, text.Tokens[position].Length)) == 0;
+            if (exact && (entry.Requires is null || entry.Requires.All(text.StemSet.Contains)))
             {
                 matches.Add(new PhraseMatch(entry.Concept, entry.Kind, [.. path]));
             }
@@ -108,7 +190,7 @@ internal sealed class PhraseIndex
             // Continue with the next word, skipping little glue words, or jump from a coordinated modifier to
             // its shared head ("MIG/MAG-svetsning", "A- och B-truck").
             var following = position + 1;
-            while (following < text.Count && RecognitionLexicon.GlueWords.Contains(text.Tokens[following].Text) && !next.TryGet(text.Stems[following], out _))
+            while (following < text.Count && RecognitionLexicon.GlueWords.Contains(text.Tokens[following].Text) && !next.TryGet(stems[following], out _))
             {
                 following++;
             }
@@ -128,7 +210,9 @@ internal sealed class PhraseIndex
         path.RemoveAt(path.Count - 1);
     }
 
-    private readonly record struct Entry(int Concept, VariantKind Kind, string? Exact);
+    private string[]? _requires;
+
+    private readonly record struct Entry(int Concept, VariantKind Kind, string? Exact, string[]? Requires);
 
     private sealed class Node
     {
@@ -169,11 +253,14 @@ internal sealed class AnalysedText
         Original = text;
         Tokens = SearchText.TokenSpans(text);
         Stems = new string[Tokens.Count];
+        PlainStems = new string[Tokens.Count];
         for (var i = 0; i < Stems.Length; i++)
         {
             Stems[i] = SwedishStemmer.Stem(Tokens[i].Text);
+            PlainStems[i] = SwedishStemmer.Stem(Tokens[i].Text, derivational: false);
         }
 
+        StemSet = new HashSet<string>(Stems.Concat(PlainStems), StringComparer.Ordinal);
         CoordinatedHead = new int[Tokens.Count];
         for (var i = 0; i < Tokens.Count; i++)
         {
@@ -184,6 +271,11 @@ internal sealed class AnalysedText
     public string Original { get; }
     public IReadOnlyList<TextToken> Tokens { get; }
     public string[] Stems { get; }
+
+    /// <summary>Snowball stems without the derivational step.</summary>
+    public string[] PlainStems { get; }
+
+    public HashSet<string> StemSet { get; }
 
     /// <summary>For a modifier such as "MIG" in "MIG/MAG-svetsning" or "A" in "A- och B-truck", the head's position; else -1.</summary>
     public int[] CoordinatedHead { get; }

@@ -9,17 +9,31 @@ internal static class RecognitionLexicon
     /// <summary>Qualifiers after a label's comma that only classify the head, so the head alone names the skill.</summary>
     public static readonly HashSet<string> TypeQualifiers = new(StringComparer.Ordinal)
     {
-        "erfarenhet", "produktkunskap", "programmeringssprak", "affarssystem", "operativsystem", "databashanterare",
+        "erfarenhet", "programmeringssprak", "affarssystem", "operativsystem", "databashanterare",
         "redovisningssystem", "programmeringsverktyg", "systemutvecklingsverktyg", "kommunikationsprotokoll",
         "telefonvaxel", "integrationsplattform", "applikationsplattform", "utvecklingsmiljo", "analysverktyg",
         "ramverk", "molnplattform", "industriell tillverkning", "materialkunskap", "materialkunskap svets",
-        "tillverkningsprogram",
+        "tillverkningsprogram", "tillverkning", "cnc",
     };
+
+    /// <summary>First words of a label that people leave out: "Allmänna svetskunskaper", "MS Excel".</summary>
+    public static readonly HashSet<string> DroppableFirstWords = new(StringComparer.Ordinal)
+    {
+        "allman", "allmanna", "grundlaggande", "enklare", "industriell", "industriella", "ms",
+    };
+
+    /// <summary>Domain prefixes of software labels ("Tillverkningsindustri-Solid Works"); the product alone names it.</summary>
+    public static readonly IReadOnlyList<string> ProductDomains =
+    [
+        "Tillverkningsindustri", "Allmänkonstruktion", "Analys/Beräkning", "Arkitekt", "Byggkonstruktion",
+        "Design/Visualisering", "Mark/infrastruktur", "Samordning/Granskning", "VVS, el, tele", "Elschema",
+        "Film/effekter",
+    ];
 
     /// <summary>Little words skipped inside a phrase: "underhåll av industrimaskiner" = "Underhåll, industrimaskiner".</summary>
     public static readonly HashSet<string> GlueWords = new(StringComparer.Ordinal)
     {
-        "av", "i", "inom", "for", "med", "pa", "och", "eller", "till", "vid", "enligt", "om", "som",
+        "av", "i", "inom", "for", "med", "pa", "och", "eller", "till", "vid", "enligt", "om", "som", "en", "ett",
     };
 
     /// <summary>
@@ -30,7 +44,7 @@ internal static class RecognitionLexicon
     {
         "show", "dans", "rock", "pop", "punk", "soul", "jazz", "etik", "graf", "horn", "luta", "mynt", "skor",
         "webb", "smide", "livsmedel", "mobiltelefoner", "mobler", "utstallning", "dokumentation", "programmering",
-        "konferensservice",
+        "konferensservice", "plastning", "overvakning", "verktyg",
     };
 
     /// <summary>
@@ -50,5 +64,7 @@ internal static class RecognitionLexicon
         ("ISO 14001", "3Sj1_uuL_y1A"),
         ("robotprogrammering", "vXVH_94E_pQD"),
         ("PLC-programmering", "Uytu_hWi_5nh"),
+        ("truckkörning", "pGts_PKK_c8W"),
+        ("CAD", "oaiv_GsB_AFK"),
     ];
 }

@@ -26,7 +26,8 @@ public sealed class SkillRecogniser
     // Occupation score = mention + head word + SkillEvidenceWeight × share of skill evidence in its SSYK-4 group.
     private const double EarlyMentionFactor = 1.5;
     private const int EarlyMentionChars = 150;
-    private const double HeadWordMention = 0.4;
+    private const double HeadWordMention = 0.5;
+    private const double LabelWordsOverlap = 0.3;
     private const double SkillEvidenceWeight = 1.5;
 
     private readonly Skill[] _skills;
@@ -38,7 +39,9 @@ public sealed class SkillRecogniser
     private readonly int[] _groupRepresentative;
     private readonly FrozenDictionary<string, int[]> _occupationsByHeadWord;
     private readonly PhraseIndex _skillIndex = new();
-    private readonly PhraseIndex _occupationIndex = new();
+    private readonly PhraseIndex _occupationIndex = new(derivational: false);
+    private readonly string[][] _occupationLabelStems;
+    private readonly int[] _occupationLinks;
 
     private SkillRecogniser(TaxonomyModel taxonomy)
     {
@@ -57,6 +60,7 @@ public sealed class SkillRecogniser
         _skillGroups = new int[_skills.Length][];
         _skillIdf = new double[_skills.Length];
         var skillIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var knownStems = KnownStems(taxonomy);
         for (var s = 0; s < _skills.Length; s++)
         {
             skillIndex[_skills[s].Id] = s;
@@ -64,7 +68,12 @@ public sealed class SkillRecogniser
             _skillIdf[s] = _skillGroups[s].Length == 0 ? 0 : Math.Log(1.0 + (double)groupsWithSkills / _skillGroups[s].Length);
             foreach (var variant in LabelVariants.Of(_skills[s].Label))
             {
-                _skillIndex.Add(s, variant.Surface, variant.Kind);
+                _skillIndex.Add(s, variant);
+                var words = SearchText.Tokens(variant.Surface);
+                if (words.Length == 1 && variant.Kind != VariantKind.Part)
+                {
+                    _skillIndex.AddActivityPhrase(s, words[0], knownStems);
+                }
             }
         }
 
@@ -90,9 +99,9 @@ public sealed class SkillRecogniser
                 _groupRepresentative[g] = o;
             }
 
-            foreach (var variant in LabelVariants.OfOccupation(occupation.Label))
+            foreach (var variant in LabelVariants.Of(occupation.Label))
             {
-                _occupationIndex.Add(o, variant.Surface, variant.Kind);
+                _occupationIndex.Add(o, variant);
             }
 
             foreach (var word in HeadWords(occupation.Label))
@@ -106,6 +115,9 @@ public sealed class SkillRecogniser
             }
         }
 
+        _occupationLabelStems = Array.ConvertAll(_occupations, o =>
+            SearchText.Tokens(o.Label).Where(t => !RecognitionLexicon.GlueWords.Contains(t)).Select(t => SwedishStemmer.Stem(t, derivational: false)).Distinct(StringComparer.Ordinal).ToArray());
+        _occupationLinks = Array.ConvertAll(_occupations, o => taxonomy.SubstitutesFrom(o.Id).Count + taxonomy.SubstitutesTo(o.Id).Count);
         _occupationsByHeadWord = headWords.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
@@ -229,21 +241,28 @@ public sealed class SkillRecogniser
             scores[match.Concept] = scores.GetValueOrDefault(match.Concept) + (KindWeight[match.Kind] * early);
         }
 
-        var headWordsSeen = new HashSet<int>();
+        var headWordsSeen = new Dictionary<int, double>();
         for (var i = 0; i < text.Count; i++)
         {
+            var early = text.Tokens[i].Start < EarlyMentionChars ? EarlyMentionFactor : 1.0;
             foreach (var word in TextHeadWords(text, i))
             {
                 if (_occupationsByHeadWord.TryGetValue(word, out var occupations))
                 {
-                    headWordsSeen.UnionWith(occupations);
+                    foreach (var o in occupations)
+                    {
+                        headWordsSeen[o] = Math.Max(headWordsSeen.GetValueOrDefault(o), HeadWordMention * early);
+                    }
                 }
             }
         }
 
-        foreach (var o in headWordsSeen)
+        foreach (var (o, weight) in headWordsSeen)
         {
-            scores[o] = scores.GetValueOrDefault(o) + HeadWordMention;
+            // The other words of the name, as in "Undersköterska, hemtjänst, äldreboende …", tell similar names apart.
+            var words = _occupationLabelStems[o];
+            var overlap = words.Length == 0 ? 0 : (double)words.Count(text.StemSet.Contains) / words.Length;
+            scores[o] = scores.GetValueOrDefault(o) + weight + (LabelWordsOverlap * overlap);
         }
 
         // Skill evidence per SSYK-4 group: skills that few groups list say more (idf).
@@ -280,6 +299,7 @@ public sealed class SkillRecogniser
 
         return [.. scores
             .OrderByDescending(p => p.Value)
+            .ThenByDescending(p => _occupationLinks[p.Key])
             .ThenBy(p => _occupations[p.Key].Label.Length)
             .ThenBy(p => _occupations[p.Key].Id, StringComparer.Ordinal)
             .Take(count)
@@ -290,19 +310,37 @@ public sealed class SkillRecogniser
                 Math.Round(p.Value, 3)))];
     }
 
+    // Swedish words the taxonomy itself uses (labels and SSYK definitions), to split compounds at real words.
+    private static HashSet<string> KnownStems(TaxonomyModel taxonomy)
+    {
+        var texts = taxonomy.Skills.Select(s => s.Label)
+            .Concat(taxonomy.Occupations.Select(o => o.Label))
+            .Concat(taxonomy.SsykGroups.Select(g => g.Definition ?? g.Label));
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var token in SearchText.Tokens(text))
+            {
+                stems.Add(SwedishStemmer.Stem(token));
+            }
+        }
+
+        return stems;
+    }
+
     // The first word of each name: "montor" for "Montör metallprodukter", "cncoperator" for "CNC-operatör".
     private static IEnumerable<string> HeadWords(string label) =>
         label.Split('/')
             .Select(alternative => alternative.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
             .Where(word => word is not null && !string.Equals(word, "Lärling", StringComparison.OrdinalIgnoreCase))
-            .Select(word => SwedishStemmer.Stem(string.Concat(SearchText.Tokens(word))))
+            .Select(word => SwedishStemmer.Stem(string.Concat(SearchText.Tokens(word)), derivational: false))
             .Where(stem => stem.Length >= 4)
             .Distinct(StringComparer.Ordinal);
 
     // A text word, or a hyphenated run ending at it ("CNC-operatör"), as a head word.
     private static IEnumerable<string> TextHeadWords(AnalysedText text, int i)
     {
-        yield return text.Stems[i];
+        yield return text.PlainStems[i];
         var first = i;
         while (first > 0 && text.Tokens[first - 1].Start + text.Tokens[first - 1].Length + 1 == text.Tokens[first].Start && text.Original[text.Tokens[first].Start - 1] == '-')
         {
@@ -311,7 +349,7 @@ public sealed class SkillRecogniser
 
         if (first < i)
         {
-            yield return SwedishStemmer.Stem(string.Concat(Enumerable.Range(first, i - first + 1).Select(t => text.Tokens[t].Text)));
+            yield return SwedishStemmer.Stem(string.Concat(Enumerable.Range(first, i - first + 1).Select(t => text.Tokens[t].Text)), derivational: false);
         }
     }
 

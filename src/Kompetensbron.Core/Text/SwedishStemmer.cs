@@ -39,6 +39,13 @@ public static class SwedishStemmer
             {
                 end -= suffix.Length;
                 removed = true;
+
+                // Agent nouns in -ör: "operatörer" and "operatör" share a stem (Snowball leaves "operator").
+                if (suffix == "er" && end - 2 >= r1 && word.AsSpan(0, end).EndsWith("or", StringComparison.Ordinal))
+                {
+                    end -= 2;
+                }
+
                 break;
             }
         }
