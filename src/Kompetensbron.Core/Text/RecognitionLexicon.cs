@@ -33,7 +33,7 @@ internal static class RecognitionLexicon
     /// <summary>Little words skipped inside a phrase: "underhåll av industrimaskiner" = "Underhåll, industrimaskiner".</summary>
     public static readonly HashSet<string> GlueWords = new(StringComparer.Ordinal)
     {
-        "av", "i", "inom", "for", "med", "pa", "och", "eller", "till", "vid", "enligt", "om", "som", "en", "ett",
+        "av", "i", "inom", "for", "med", "pa", "till", "vid", "enligt", "om", "som", "en", "ett",
     };
 
     /// <summary>

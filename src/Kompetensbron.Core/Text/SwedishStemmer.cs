@@ -41,7 +41,7 @@ public static class SwedishStemmer
                 removed = true;
 
                 // Agent nouns in -ör: "operatörer" and "operatör" share a stem (Snowball leaves "operator").
-                if (suffix == "er" && end - 2 >= r1 && word.AsSpan(0, end).EndsWith("or", StringComparison.Ordinal))
+                if (suffix.StartsWith("er", StringComparison.Ordinal) && end - 2 >= r1 && word.AsSpan(0, end).EndsWith("or", StringComparison.Ordinal))
                 {
                     end -= 2;
                 }
