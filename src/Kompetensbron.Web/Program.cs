@@ -8,6 +8,7 @@ using Kompetensbron.Web;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Demo;
 using Kompetensbron.Web.Hosting;
+using Kompetensbron.Web.Insights;
 using Kompetensbron.Web.Localisation;
 using Kompetensbron.Web.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
@@ -47,6 +48,7 @@ services.AddOpenApi();
 services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
+services.AddScoped<InsightsDashboard>();
 services.AddDemoSeeder();
 services.AddSingleton<DemoStatus>();
 services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
@@ -72,6 +74,7 @@ app.MapHealthChecks("/health");
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapTaxonomyEndpoints();
+app.MapInsightsEndpoints();
 app.MapCultureEndpoints();
 app.MapRazorPages();
 

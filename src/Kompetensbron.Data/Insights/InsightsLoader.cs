@@ -1,6 +1,7 @@
 using Kompetensbron.Core.Insights;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
+using Kompetensbron.Core.Programmes;
 using Kompetensbron.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,9 +73,16 @@ public static class InsightsLoader
             .Select(x => new ProgrammeOffer(
                 x.Programme.Id, x.Programme.Title, x.Programme.ProviderId, providers.GetValueOrDefault(x.Programme.ProviderId) ?? "",
                 x.Municipality!, x.Programme.SkillIds, x.Programme.Seats, x.Programme.LengthWeeks, x.Programme.StartDates,
-                ProgrammeOccupation.BestFit(taxonomy, x.Programme.SkillIds)))
+                LeadsToOccupation(x.Programme.Level) ? ProgrammeOccupation.BestFit(taxonomy, x.Programme.SkillIds) : null))
             .ToList();
 
         return new InsightsInput(today, demand, workforce, profiles, programmes);
     }
+
+    /// <summary>
+    /// Only full programmes (upper-secondary, Komvux, YH) train people into an occupation; short courses and
+    /// company training add skills to people who are mostly already counted, so they count as skill supply only.
+    /// </summary>
+    private static bool LeadsToOccupation(ProgrammeLevel level) =>
+        level is ProgrammeLevel.UpperSecondary or ProgrammeLevel.Komvux or ProgrammeLevel.Yh;
 }
