@@ -4,6 +4,7 @@ using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
 
 using Kompetensbron.Cli.Listing;
+using Kompetensbron.Cli.Placement;
 using Kompetensbron.Cli.Taxonomy;
 
 namespace Kompetensbron.Cli;
@@ -32,6 +33,21 @@ internal static class CliApp
         root.Subcommands.Add(TaxonomyCommand.Build(console));
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
+        root.Subcommands.Add(PlaceCommand.Build(console));
+        Bench(root).Subcommands.Add(PlacementBenchCommand.Build(console));
         return root;
+    }
+
+    /// <summary>The <c>bench</c> group; each feature adds its measurement (e.g. <c>bench place</c>) as a subcommand.</summary>
+    private static Command Bench(RootCommand root)
+    {
+        var bench = root.Subcommands.FirstOrDefault(c => c.Name == "bench");
+        if (bench is null)
+        {
+            bench = new Command("bench", "Performance measurements.");
+            root.Subcommands.Add(bench);
+        }
+
+        return bench;
     }
 }

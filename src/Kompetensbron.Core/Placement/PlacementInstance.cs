@@ -26,6 +26,9 @@ public sealed class PlacementInstance
 
     public PlacementRound Round { get; }
 
+    /// <summary>Applicant–place pairs that were wished and pass every eligibility rule.</summary>
+    public int EligiblePairCount => WishPlace.Length;
+
     internal int ApplicantCount => Round.Applicants.Count;
     internal int PlaceCount => Round.Places.Count;
 

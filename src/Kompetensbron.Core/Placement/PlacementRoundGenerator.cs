@@ -103,7 +103,7 @@ public static class PlacementRoundGenerator
             var aptitude = (random.NextDouble() * 2) - 1;
             for (var attempt = 0; wishList.Count < wishes && attempt < wishes * 20; attempt++)
             {
-                var p = local is not null && random.NextDouble() < 0.7 ? local.Next(random) : everywhere.Next(random);
+                var p = local is not null && random.NextDouble() < 0.8 ? local.Next(random) : everywhere.Next(random);
                 if (chosen.Add(p))
                 {
                     wishList.Add(placeList[p].Id);
@@ -121,7 +121,7 @@ public static class PlacementRoundGenerator
                 BirthDate = birth,
                 Licences = licences,
                 Home = Jitter(town.Location, random),
-                MaxCommuteMinutes = 30 + (15 * random.Next(3)),
+                MaxCommuteMinutes = 45 + (15 * random.Next(3)),
                 CommuteMode = random.NextDouble() < 0.7 ? CommuteMode.PublicTransport : CommuteMode.Car,
                 Gender = genderDraw switch { < 0.38 => Gender.Woman, < 0.95 => Gender.Man, < 0.97 => Gender.NonBinary, _ => null },
                 Wishes = wishList,
