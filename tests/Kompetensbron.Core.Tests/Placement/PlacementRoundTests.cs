@@ -6,8 +6,8 @@ namespace Kompetensbron.Core.Tests.Placement;
 
 public sealed class PlacementRoundTests
 {
-    private static readonly GeoPoint Gnosjo = new(57.35166, 13.73465);
-    private static readonly GeoPoint Jonkoping = new(57.78145, 14.15618);
+    private static readonly GeoPoint Gnosjo = SmallRounds.Gnosjo;
+    private static readonly GeoPoint Jonkoping = SmallRounds.Jonkoping;
     private static readonly DateOnly Start = new(2027, 1, 18);
 
     private static PlacementPlace Place(string id, int capacity = 1, PlacementRequirements? requirements = null, GeoPoint? at = null) => new()

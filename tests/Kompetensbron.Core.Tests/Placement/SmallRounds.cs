@@ -6,8 +6,8 @@ namespace Kompetensbron.Core.Tests.Placement;
 /// <summary>Small random rounds with every rule in play, and a brute-force view of them for the properties.</summary>
 internal static class SmallRounds
 {
-    private static readonly GeoPoint Gnosjo = new(57.35166, 13.73465);
-    private static readonly GeoPoint Jonkoping = new(57.78145, 14.15618);
+    public static readonly GeoPoint Gnosjo = new(57.35166, 13.73465);
+    public static readonly GeoPoint Jonkoping = new(57.78145, 14.15618);
 
 #pragma warning disable CA5394 // test data
     /// <summary>Up to <paramref name="maxApplicants"/> applicants, 1–4 places with 0–2 seats, scores in three steps so ties occur.</summary>
