@@ -4,6 +4,7 @@ using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
 using Kompetensbron.Cli.Insights;
 using Kompetensbron.Cli.Listing;
+using Kompetensbron.Cli.Placement;
 using Kompetensbron.Cli.Taxonomy;
 using Kompetensbron.Cli.Text;
 
@@ -36,6 +37,21 @@ internal static class CliApp
         root.Subcommands.Add(ReportCommand.Build(console));
         root.Subcommands.Add(RecogniseCommand.Build(console));
         root.Subcommands.Add(EvalCommand.Build(console));
+        root.Subcommands.Add(PlaceCommand.Build(console));
+        Bench(root).Subcommands.Add(PlacementBenchCommand.Build(console));
         return root;
+    }
+
+    /// <summary>The <c>bench</c> group; each feature adds its measurement (e.g. <c>bench place</c>) as a subcommand.</summary>
+    private static Command Bench(RootCommand root)
+    {
+        var bench = root.Subcommands.FirstOrDefault(c => c.Name == "bench");
+        if (bench is null)
+        {
+            bench = new Command("bench", "Performance measurements.");
+            root.Subcommands.Add(bench);
+        }
+
+        return bench;
     }
 }
