@@ -2,8 +2,8 @@ using System.CommandLine;
 using Kompetensbron.Cli.Accounts;
 using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
-
 using Kompetensbron.Cli.Listing;
+using Kompetensbron.Cli.Matching;
 using Kompetensbron.Cli.Taxonomy;
 
 namespace Kompetensbron.Cli;
@@ -27,11 +27,11 @@ internal static class CliApp
         root.Options.Add(DatabaseOptionsOnCommandLine.Database);
         root.Options.Add(DatabaseOptionsOnCommandLine.Provider);
         root.Subcommands.Add(DbCommand.Build(console));
-        
         root.Subcommands.Add(SeedCommand.Build(console));
         root.Subcommands.Add(TaxonomyCommand.Build(console));
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
+        root.Subcommands.Add(BenchCommand.Build(console));
         return root;
     }
 }
