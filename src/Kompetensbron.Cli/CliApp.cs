@@ -31,6 +31,7 @@ internal static class CliApp
         root.Subcommands.Add(TaxonomyCommand.Build(console));
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
+        root.Subcommands.Add(MatchCommand.Build(console));
         root.Subcommands.Add(BenchCommand.Build(console));
         return root;
     }

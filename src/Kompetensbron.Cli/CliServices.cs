@@ -6,6 +6,7 @@ using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
 using Kompetensbron.Data.Demo;
+using Kompetensbron.Data.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ internal static class CliServices
             services.AddKompetensbronDatabase(configuration);
             services.AddKompetensbronIdentityCore();
             services.AddDemoSeeder();
+            services.AddMatching();
             await using var provider = services.BuildServiceProvider(validateScopes: true);
             _ = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 

@@ -85,6 +85,9 @@ internal static class MatchScorer
         var isRequired = needs.SkillRequired(need);
         var personSkills = profiles.Skills(profile);
         var levels = profiles.SkillLevels(profile);
+
+        // Each of the person's skills stands in for at most one missing requirement (the first that it helps most).
+        Span<bool> usedAsStandIn = personSkills.Length <= 256 ? stackalloc bool[personSkills.Length] : new bool[personSkills.Length];
         var j = 0;
         for (var i = 0; i < needSkills.Length; i++)
         {
@@ -115,7 +118,7 @@ internal static class MatchScorer
             }
             else if (isRequired[i])
             {
-                var points = BestStandIn(model, skill, weights[i], personSkills, levels, details);
+                var points = BestStandIn(model, skill, weights[i], personSkills, levels, usedAsStandIn, details);
                 related += points;
                 if (points == 0)
                 {
@@ -135,27 +138,29 @@ internal static class MatchScorer
         return exclusions;
     }
 
-    private static int BestStandIn(MatchModel model, int required, int weight, ReadOnlySpan<int> personSkills, ReadOnlySpan<byte> levels, MatchDetails? details)
+    private static int BestStandIn(
+        MatchModel model, int required, int weight, ReadOnlySpan<int> personSkills, ReadOnlySpan<byte> levels, Span<bool> used, MatchDetails? details)
     {
         var standIns = model.StandIns(required);
         var closeness = model.StandInCloseness(required);
-        int best = 0, bestAt = -1, bestLevel = 0;
+        int best = 0, bestAt = -1, bestSkill = -1;
         for (var k = 0; k < standIns.Length; k++)
         {
             var at = personSkills.BinarySearch(standIns[k]);
-            if (at >= 0)
+            if (at >= 0 && !used[at])
             {
                 var points = MatchPoints.RelatedSkill(weight, closeness[k], levels[at]);
                 if (points > best)
                 {
-                    (best, bestAt, bestLevel) = (points, k, levels[at]);
+                    (best, bestAt, bestSkill) = (points, k, at);
                 }
             }
         }
 
         if (best > 0)
         {
-            details?.Related.Add((required, standIns[bestAt], bestLevel, closeness[bestAt], best));
+            used[bestSkill] = true;
+            details?.Related.Add((required, standIns[bestAt], levels[bestSkill], closeness[bestAt], best));
         }
 
         return best;
