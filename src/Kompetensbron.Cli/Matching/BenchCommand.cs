@@ -96,14 +96,19 @@ internal static class BenchCommand
             generateSeconds,
             modelSeconds,
             Environment.ProcessorCount,
-            exact);
-        progress?.WriteLine(Invariant($"needs for a profile (top 20): p50 {report.NeedsForProfileP50Ms:F3} ms, p99 {report.NeedsForProfileP99Ms:F3} ms; brute force p50 {report.BruteNeedsForProfileP50Ms:F1} ms; {report.SpeedupNeedsForProfile:F0}x"));
-        progress?.WriteLine(Invariant($"profiles for a need (top 50): p50 {report.ProfilesForNeedP50Ms:F3} ms, p99 {report.ProfilesForNeedP99Ms:F3} ms; brute force p50 {report.BruteProfilesForNeedP50Ms:F1} ms; {report.SpeedupProfilesForNeed:F0}x"));
+            exact,
+            needsForProfile.P90,
+            profilesForNeed.P90,
+            File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null);
+        progress?.WriteLine(Invariant($"needs for a profile (top 20): p50 {report.NeedsForProfileP50Ms:F3} ms, p90 {report.NeedsForProfileP90Ms:F3} ms, p99 {report.NeedsForProfileP99Ms:F3} ms; brute force p50 {report.BruteNeedsForProfileP50Ms:F1} ms; {report.SpeedupNeedsForProfile:F0}x"));
+        progress?.WriteLine(Invariant($"profiles for a need (top 50): p50 {report.ProfilesForNeedP50Ms:F3} ms, p90 {report.ProfilesForNeedP90Ms:F3} ms, p99 {report.ProfilesForNeedP99Ms:F3} ms; brute force p50 {report.BruteProfilesForNeedP50Ms:F1} ms; {report.SpeedupProfilesForNeed:F0}x"));
         progress?.WriteLine(exact ? "index top-k equals brute force on the sample" : "MISMATCH: index top-k differs from brute force");
         return report;
     }
 
-    private static (double P50, double P99, double MeanResults) Time(int[] ids, int k, Func<int, MatchResult[], int> query, bool warmUp = true)
+    private sealed record Timing(double P50, double P90, double P99, double MeanResults);
+
+    private static Timing Time(int[] ids, int k, Func<int, MatchResult[], int> query, bool warmUp = true)
     {
         var buffer = new MatchResult[k];
         if (warmUp)
@@ -124,7 +129,7 @@ internal static class BenchCommand
         }
 
         Array.Sort(milliseconds);
-        return (Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.99), results / (double)ids.Length);
+        return new Timing(Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.90), Percentile(milliseconds, 0.99), results / (double)ids.Length);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -158,5 +163,8 @@ internal static class BenchCommand
         [property: JsonPropertyName("generate_seconds")] double GenerateSeconds,
         [property: JsonPropertyName("taxonomy_compile_seconds")] double TaxonomyCompileSeconds,
         [property: JsonPropertyName("processors")] int Processors,
-        [property: JsonPropertyName("exact_on_sample")] bool Exact);
+        [property: JsonPropertyName("exact_on_sample")] bool Exact,
+        [property: JsonPropertyName("needs_for_profile_p90_ms")] double NeedsForProfileP90Ms,
+        [property: JsonPropertyName("profiles_for_need_p90_ms")] double ProfilesForNeedP90Ms,
+        [property: JsonPropertyName("load_average_1min")] string? LoadAverage);
 }

@@ -53,13 +53,13 @@ public sealed partial class MatchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(needs);
         ArgumentNullException.ThrowIfNull(profiles);
         var index = new MatchIndex(model, needs.Count, profiles.Count);
-        foreach (var need in needs.OrderBy(n => SpatialGrid.Cell(n.Location)).ThenBy(n => n.Id))
+        foreach (var need in InPlaceOrder(needs, n => n.Location, n => n.Id))
         {
             index.RemoveNeedSlot(need.Id);
             index._needs.Add(need, model, index._licences, index._municipalities);
         }
 
-        foreach (var profile in profiles.OrderBy(p => SpatialGrid.Cell(p.Location)).ThenBy(p => p.Id))
+        foreach (var profile in InPlaceOrder(profiles, p => p.Location, p => p.Id))
         {
             index.RemoveProfileSlot(profile.Id);
             index._profiles.Add(profile, model, index._licences);
@@ -67,6 +67,15 @@ public sealed partial class MatchIndex : IDisposable
 
         index.BuildPostings();
         return index;
+    }
+
+    /// <summary>Records sorted by (grid cell, id): slots added in this order give postings in (cell, slot) order.</summary>
+    private static T[] InPlaceOrder<T>(IReadOnlyCollection<T> records, Func<T, GeoPoint> location, Func<T, int> id)
+    {
+        var ordered = records.ToArray();
+        var keys = Array.ConvertAll(ordered, r => ((long)SpatialGrid.Cell(location(r)) << 32) | (uint)id(r));
+        Array.Sort(keys, ordered);
+        return ordered;
     }
 
     public int NeedCount

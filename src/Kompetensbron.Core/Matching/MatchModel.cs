@@ -25,6 +25,12 @@ public sealed class MatchModel
     /// <summary>Most stand-ins kept per required skill.</summary>
     public const int MaxStandIns = 12;
 
+    /// <summary>
+    /// Most required skills one skill stands in for: a generic skill typical of many groups would otherwise stand in
+    /// for hundreds (weak evidence, and a slow fan-out for every profile that has it).
+    /// </summary>
+    public const int MaxStandsFor = 24;
+
     /// <summary>Closeness at which a stand-in is kept at all.</summary>
     public const int MinClosenessPermille = 100;
 
@@ -262,7 +268,8 @@ public sealed class MatchModel
     /// <summary>
     /// For each skill r: evidence(s) = Σ over r's groups h and s's groups g of link(g, h) × 10 ÷ |h|, where link is
     /// 1 for g = h and the substitution share (0.25 or 0.75) when g's people can move to h's work. Closeness =
-    /// min(500, 500 × evidence) per mille; stand-ins under 100 are dropped, the 12 closest kept.
+    /// min(500, 500 × evidence) per mille; stand-ins under 100 are dropped, the 12 closest kept, and of those only the
+    /// 24 closest requirements per stand-in.
     /// </summary>
     private Sparse DeriveStandIns()
     {
@@ -307,6 +314,20 @@ public sealed class MatchModel
             touched.Clear();
             row.Sort((a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
             rows[r] = row.Count > MaxStandIns ? row.GetRange(0, MaxStandIns) : row;
+        }
+
+        // Keep a pair only if it is also among the stand-in's closest requirements (same order: closeness, then id).
+        var kept = new HashSet<(int StandIn, int Required)>();
+        foreach (var group in Enumerable.Range(0, rows.Length)
+            .SelectMany(r => rows[r].Select(p => (StandIn: p.Key, Required: r, Closeness: p.Value)))
+            .GroupBy(p => p.StandIn))
+        {
+            kept.UnionWith(group.OrderByDescending(p => p.Closeness).ThenBy(p => p.Required).Take(MaxStandsFor).Select(p => (p.StandIn, p.Required)));
+        }
+
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = rows[r].FindAll(p => kept.Contains((p.Key, r)));
         }
 
         return Sparse.FromRows(rows);

@@ -34,6 +34,49 @@ internal sealed class Pool<T>(int capacity)
     }
 }
 
+/// <summary>Sorting and deduplicating the small id lists a need or profile compiles to.</summary>
+internal static class SortedUnique
+{
+    /// <summary>Sorts keys with their values, merges equal keys keeping the largest value; returns the new length.</summary>
+    public static int KeepMax(Span<int> keys, Span<int> values)
+    {
+        keys.Sort(values);
+        var n = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (n > 0 && keys[n - 1] == keys[i])
+            {
+                values[n - 1] = Math.Max(values[n - 1], values[i]);
+            }
+            else
+            {
+                (keys[n], values[n]) = (keys[i], values[i]);
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Interned, sorted, distinct ids of codes.</summary>
+    public static int[] Ids(IReadOnlyList<string> codes, Vocabulary vocabulary)
+    {
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = new int[codes.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = vocabulary.Intern(codes[i]);
+        }
+
+        Array.Sort(ids);
+        return ids.Distinct().ToArray();
+    }
+}
+
 /// <summary>One indexed need, compiled; its skills and licences live in the store's pools.</summary>
 internal struct NeedSlot
 {
@@ -149,7 +192,7 @@ internal sealed class NeedStore(int capacity)
             ? MatchPoints.SkillWeight(MatchPoints.Required, s.Value.Importance, requiredSum)
             : MatchPoints.SkillWeight(MatchPoints.Meriting, s.Value.Importance, meritingSum))));
         Required.Append(Array.ConvertAll(ordered, s => s.Value.Required));
-        var licenceIds = need.Licences.Select(licences.Intern).Distinct().Order().ToArray();
+        var licenceIds = SortedUnique.Ids(need.Licences, licences);
         slot.LicenceStart = Licences.Append(licenceIds);
         slot.LicenceCount = licenceIds.Length;
 
@@ -207,21 +250,29 @@ internal sealed class ProfileStore(int capacity)
     /// <summary>Appends a profile (skills and occupations deduplicated, the highest level or years kept).</summary>
     public int Add(MatchProfile profile, MatchModel model, Vocabulary licences)
     {
-        var skills = new SortedDictionary<int, int>();
-        foreach (var skill in profile.Skills)
+        var skillCount = profile.Skills.Count;
+        Span<int> skills = skillCount <= 128 ? stackalloc int[skillCount] : new int[skillCount];
+        Span<int> levels = skillCount <= 128 ? stackalloc int[skillCount] : new int[skillCount];
+        for (var i = 0; i < skillCount; i++)
         {
-            var id = model.InternSkill(skill.SkillId);
-            skills[id] = Math.Max(skills.GetValueOrDefault(id), MatchPoints.ClampLevel(skill.Level));
+            skills[i] = model.InternSkill(profile.Skills[i].SkillId);
+            levels[i] = MatchPoints.ClampLevel(profile.Skills[i].Level);
         }
 
-        var occupations = new SortedDictionary<int, int>();
-        foreach (var experience in profile.Occupations)
+        skillCount = SortedUnique.KeepMax(skills, levels);
+
+        var occupationCount = profile.Occupations.Count;
+        Span<int> occupations = occupationCount <= 32 ? stackalloc int[occupationCount] : new int[occupationCount];
+        Span<int> years = occupationCount <= 32 ? stackalloc int[occupationCount] : new int[occupationCount];
+        for (var i = 0; i < occupationCount; i++)
         {
-            var id = model.InternOccupation(experience.OccupationId);
-            occupations[id] = Math.Max(occupations.GetValueOrDefault(id), MatchPoints.YearsToTenths(experience.Years));
+            occupations[i] = model.InternOccupation(profile.Occupations[i].OccupationId);
+            years[i] = MatchPoints.YearsToTenths(profile.Occupations[i].Years);
         }
 
-        var licenceIds = profile.Licences.Select(licences.Intern).Distinct().Order().ToArray();
+        occupationCount = SortedUnique.KeepMax(occupations, years);
+        var licenceIds = SortedUnique.Ids(profile.Licences, licences);
+
         var slot = new ProfileSlot
         {
             Id = profile.Id,
@@ -233,16 +284,19 @@ internal sealed class ProfileStore(int capacity)
             Swedish = (byte)(profile.SwedishLevel is { } level ? (int)level : 0),
             MaxMinutes = profile.MaxCommuteMinutes,
             AvailableDay = profile.AvailableFrom?.DayNumber ?? int.MinValue,
-            SkillStart = SkillIds.Append(skills.Keys.ToArray()),
-            SkillCount = skills.Count,
-            OccupationStart = OccupationIds.Append(occupations.Keys.ToArray()),
-            OccupationCount = occupations.Count,
+            SkillStart = SkillIds.Append(skills[..skillCount]),
+            SkillCount = skillCount,
+            OccupationStart = OccupationIds.Append(occupations[..occupationCount]),
+            OccupationCount = occupationCount,
             LicenceStart = Licences.Append(licenceIds),
             LicenceCount = licenceIds.Length,
         };
-        Levels.Append(skills.Values.Select(l => (byte)l).ToArray());
-        YearsTenths.Append(occupations.Values.ToArray());
+        for (var i = 0; i < skillCount; i++)
+        {
+            Levels.Append((byte)levels[i]);
+        }
 
+        YearsTenths.Append(years[..occupationCount]);
         return Place(slot);
     }
 
