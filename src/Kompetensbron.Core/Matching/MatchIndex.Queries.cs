@@ -256,7 +256,7 @@ public sealed partial class MatchIndex
         var i = 0;
         foreach (var (from, to) in ranges)
         {
-            i = LowerBound(cells, i, count, from);
+            i = list.LowerBound(from, i);
             for (; i < count && cells[i] <= to; i++)
             {
                 var slot = slots[i];
@@ -272,24 +272,6 @@ public sealed partial class MatchIndex
         }
 
         scratch.TouchedCount = touchedCount;
-    }
-
-    private static int LowerBound(ushort[] cells, int lo, int hi, ushort cell)
-    {
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (cells[mid] < cell)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>

@@ -78,108 +78,44 @@ public sealed partial class MatchIndex : IDisposable
         return ordered;
     }
 
-    public int NeedCount
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _needs.SlotOf.Count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public int NeedCount => Read(() => _needs.SlotOf.Count);
 
-    public int ProfileCount
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _profiles.SlotOf.Count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    public int ProfileCount => Read(() => _profiles.SlotOf.Count);
 
     /// <summary>Adds or replaces an open need.</summary>
     public void Upsert(MatchNeed need)
     {
         ArgumentNullException.ThrowIfNull(need);
-        _lock.EnterWriteLock();
-        try
+        Write(() =>
         {
-            RemoveNeedSlot(need.Id);
+            var replaced = RemoveNeedSlot(need.Id);
             var slot = _needs.Add(need, Model, _licences, _municipalities);
             EnsureKeyCapacity();
             ForEachNeedPosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
-            CompactIfWasteful();
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
+            return replaced;
+        });
     }
 
     /// <summary>Adds or replaces a profile.</summary>
     public void Upsert(MatchProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        _lock.EnterWriteLock();
-        try
+        Write(() =>
         {
-            RemoveProfileSlot(profile.Id);
+            var replaced = RemoveProfileSlot(profile.Id);
             var slot = _profiles.Add(profile, Model, _licences);
             EnsureKeyCapacity();
             ForEachProfilePosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
             WidenProfileRadius(slot);
-            CompactIfWasteful();
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
+            return replaced;
+        });
     }
 
     /// <summary>Removes a need (closed, filled or deleted); false when it was not indexed.</summary>
-    public bool RemoveNeed(int needId)
-    {
-        _lock.EnterWriteLock();
-        try
-        {
-            var removed = RemoveNeedSlot(needId);
-            CompactIfWasteful();
-            return removed;
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
-    }
+    public bool RemoveNeed(int needId) => Write(() => RemoveNeedSlot(needId));
 
     /// <summary>Removes a profile; false when it was not indexed.</summary>
-    public bool RemoveProfile(int profileId)
-    {
-        _lock.EnterWriteLock();
-        try
-        {
-            var removed = RemoveProfileSlot(profileId);
-            CompactIfWasteful();
-            return removed;
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
-    }
+    public bool RemoveProfile(int profileId) => Write(() => RemoveProfileSlot(profileId));
 
     public bool ContainsNeed(int needId) => Read(() => _needs.SlotOf.ContainsKey(needId));
 
@@ -235,6 +171,22 @@ public sealed partial class MatchIndex : IDisposable
         finally
         {
             _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Runs a change under the write lock, then compacts if removals have left too many dead slots.</summary>
+    private bool Write(Func<bool> change)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            var result = change();
+            CompactIfWasteful();
+            return result;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
         }
     }
 

@@ -138,13 +138,32 @@ internal sealed class Vocabulary
     public string this[int id] => _values[id];
 }
 
-/// <summary>Compiled needs: slots plus pooled skill ids (sorted per need), point weights, required flags, licences.</summary>
-internal sealed class NeedStore(int capacity)
+/// <summary>
+/// Slots appended in order (a replaced or removed one is only marked dead until compaction) and the id → live slot map.
+/// </summary>
+internal abstract class SlotStore<TSlot>(int capacity)
 {
-    public NeedSlot[] Slots = new NeedSlot[Math.Max(4, capacity)];
+    public TSlot[] Slots = new TSlot[Math.Max(4, capacity)];
     public int Count;
     public int Dead;
     public readonly Dictionary<int, int> SlotOf = new(capacity);
+
+    protected int Place(TSlot slot, int id)
+    {
+        if (Count == Slots.Length)
+        {
+            Array.Resize(ref Slots, Slots.Length * 2);
+        }
+
+        Slots[Count] = slot;
+        SlotOf[id] = Count;
+        return Count++;
+    }
+}
+
+/// <summary>Compiled needs: slots plus pooled skill ids (sorted per need), point weights, required flags, licences.</summary>
+internal sealed class NeedStore(int capacity) : SlotStore<NeedSlot>(capacity)
+{
     public readonly Pool<int> SkillIds = new(capacity * 8);
     public readonly Pool<short> Weights = new(capacity * 8);
     public readonly Pool<bool> Required = new(capacity * 8);
@@ -196,7 +215,7 @@ internal sealed class NeedStore(int capacity)
         slot.LicenceStart = Licences.Append(licenceIds);
         slot.LicenceCount = licenceIds.Length;
 
-        return Place(slot);
+        return Place(slot, slot.Id);
     }
 
     /// <summary>Appends a copy of another store's slot (compaction).</summary>
@@ -208,29 +227,13 @@ internal sealed class NeedStore(int capacity)
         Required.Append(other.SkillRequired(slot));
         slot.LicenceStart = Licences.Append(other.LicenceIds(slot));
         slot.SkillStart = skillStart;
-        Place(slot);
-    }
-
-    private int Place(NeedSlot slot)
-    {
-        if (Count == Slots.Length)
-        {
-            Array.Resize(ref Slots, Slots.Length * 2);
-        }
-
-        Slots[Count] = slot;
-        SlotOf[slot.Id] = Count;
-        return Count++;
+        Place(slot, slot.Id);
     }
 }
 
 /// <summary>Compiled profiles: slots plus pooled skills (sorted) with levels, occupations with years, licences.</summary>
-internal sealed class ProfileStore(int capacity)
+internal sealed class ProfileStore(int capacity) : SlotStore<ProfileSlot>(capacity)
 {
-    public ProfileSlot[] Slots = new ProfileSlot[Math.Max(4, capacity)];
-    public int Count;
-    public int Dead;
-    public readonly Dictionary<int, int> SlotOf = new(capacity);
     public readonly Pool<int> SkillIds = new(capacity * 10);
     public readonly Pool<byte> Levels = new(capacity * 10);
     public readonly Pool<int> OccupationIds = new(capacity * 2);
@@ -297,7 +300,7 @@ internal sealed class ProfileStore(int capacity)
         }
 
         YearsTenths.Append(years[..occupationCount]);
-        return Place(slot);
+        return Place(slot, slot.Id);
     }
 
     /// <summary>Appends a copy of another store's slot (compaction).</summary>
@@ -311,18 +314,6 @@ internal sealed class ProfileStore(int capacity)
         slot.LicenceStart = Licences.Append(other.LicenceIds(slot));
         slot.SkillStart = skillStart;
         slot.OccupationStart = occupationStart;
-        Place(slot);
-    }
-
-    private int Place(ProfileSlot slot)
-    {
-        if (Count == Slots.Length)
-        {
-            Array.Resize(ref Slots, Slots.Length * 2);
-        }
-
-        Slots[Count] = slot;
-        SlotOf[slot.Id] = Count;
-        return Count++;
+        Place(slot, slot.Id);
     }
 }

@@ -63,10 +63,10 @@ internal sealed class PostingList(int capacity)
         Count--;
     }
 
-    /// <summary>The first position whose cell is at least <paramref name="cell"/>.</summary>
-    public int LowerBound(ushort cell)
+    /// <summary>The first position at or after <paramref name="from"/> whose cell is at least <paramref name="cell"/>.</summary>
+    public int LowerBound(ushort cell, int from)
     {
-        int lo = 0, hi = Count;
+        int lo = from, hi = Count;
         while (lo < hi)
         {
             var mid = (int)((uint)(lo + hi) >> 1);
