@@ -241,7 +241,8 @@ public sealed partial class MatchIndex
     private static void Accumulate<TRule>(PostingList? list, ReadOnlySpan<(ushort From, ushort To)> ranges, QueryScratch scratch, TRule rule)
         where TRule : struct, IPointRule
     {
-        if (list is null)
+        // Most lists have nothing in the reachable rows: two comparisons skip them without a binary search.
+        if (list is null || list.Count == 0 || list.Cells[list.Count - 1] < ranges[0].From || list.Cells[0] > ranges[^1].To)
         {
             return;
         }
@@ -257,6 +258,11 @@ public sealed partial class MatchIndex
         foreach (var (from, to) in ranges)
         {
             i = list.LowerBound(from, i);
+            if (i == count)
+            {
+                break;
+            }
+
             for (; i < count && cells[i] <= to; i++)
             {
                 var slot = slots[i];
