@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Kompetensbron.Core.Taxonomy;
 
 namespace Kompetensbron.Core.Matching;
@@ -42,6 +43,7 @@ public sealed class MatchModel
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _skillIndex;
+    private readonly FrozenDictionary<string, int> _taxonomySkillIndex;
     private readonly List<string> _skillIds;
     private readonly int _taxonomySkillCount;
     private readonly Sparse _standIns;
@@ -52,6 +54,7 @@ public sealed class MatchModel
     private readonly Dictionary<(int From, int To), int> _groupSubstitution;
 
     private readonly Dictionary<string, int> _occupationIndex;
+    private readonly FrozenDictionary<string, int> _taxonomyOccupationIndex;
     private readonly List<string> _occupationIds;
     private readonly int _taxonomyOccupationCount;
     private readonly Sparse _experienceFor;
@@ -70,6 +73,8 @@ public sealed class MatchModel
             _skillIndex[_skillIds[i]] = i;
         }
 
+        _taxonomySkillIndex = _skillIndex.ToFrozenDictionary(StringComparer.Ordinal);
+
         _occupationIds = taxonomy.Occupations.Select(o => o.Id).ToList();
         _taxonomyOccupationCount = _occupationIds.Count;
         _occupationIndex = new Dictionary<string, int>(_occupationIds.Count, StringComparer.Ordinal);
@@ -77,6 +82,8 @@ public sealed class MatchModel
         {
             _occupationIndex[_occupationIds[i]] = i;
         }
+
+        _taxonomyOccupationIndex = _occupationIndex.ToFrozenDictionary(StringComparer.Ordinal);
 
         var ssyk4 = taxonomy.SsykGroups.Where(g => g.Level == 4).ToArray();
         _groupIds = ssyk4.Select(g => g.Id).ToArray();
@@ -132,7 +139,7 @@ public sealed class MatchModel
     /// <summary>The skills that earn partial credit for <paramref name="requiredSkillId"/>, closest first.</summary>
     public IReadOnlyList<RelatedSkill> RelatedSkills(string requiredSkillId)
     {
-        if (!_skillIndex.TryGetValue(requiredSkillId, out var r))
+        if (!_taxonomySkillIndex.TryGetValue(requiredSkillId, out var r))
         {
             return [];
         }
@@ -142,16 +149,18 @@ public sealed class MatchModel
         var result = new RelatedSkill[skills.Length];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = new RelatedSkill(_skillIds[skills[i]], closeness[i]);
+            result[i] = new RelatedSkill(Taxonomy.Skills[skills[i]].Id, closeness[i]);
         }
 
         return result;
     }
 
     /// <summary>The dense id of a skill; skills outside the taxonomy get new ids (with no related skills).</summary>
-    internal int InternSkill(string skillId) => Intern(_skillIndex, _skillIds, skillId);
+    internal int InternSkill(string skillId) =>
+        _taxonomySkillIndex.TryGetValue(skillId, out var known) ? known : Intern(_skillIndex, _skillIds, skillId);
 
-    internal int InternOccupation(string occupationId) => Intern(_occupationIndex, _occupationIds, occupationId);
+    internal int InternOccupation(string occupationId) =>
+        _taxonomyOccupationIndex.TryGetValue(occupationId, out var known) ? known : Intern(_occupationIndex, _occupationIds, occupationId);
 
     internal int SkillCount
     {
@@ -177,6 +186,11 @@ public sealed class MatchModel
 
     internal string SkillId(int skill)
     {
+        if (skill < _taxonomySkillCount)
+        {
+            return Taxonomy.Skills[skill].Id;
+        }
+
         lock (_gate)
         {
             return _skillIds[skill];
