@@ -4,6 +4,7 @@ using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
 using Kompetensbron.Cli.Insights;
 using Kompetensbron.Cli.Listing;
+using Kompetensbron.Cli.Matching;
 using Kompetensbron.Cli.Placement;
 using Kompetensbron.Cli.Taxonomy;
 using Kompetensbron.Cli.Text;
@@ -34,10 +35,12 @@ internal static class CliApp
         root.Subcommands.Add(TaxonomyCommand.Build(console));
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
+        root.Subcommands.Add(MatchCommand.Build(console));
         root.Subcommands.Add(ReportCommand.Build(console));
         root.Subcommands.Add(RecogniseCommand.Build(console));
         root.Subcommands.Add(EvalCommand.Build(console));
         root.Subcommands.Add(PlaceCommand.Build(console));
+        Bench(root).Subcommands.Add(MatchBenchCommand.Build(console));
         Bench(root).Subcommands.Add(PlacementBenchCommand.Build(console));
         return root;
     }

@@ -6,6 +6,7 @@ using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
 using Kompetensbron.Data.Demo;
+using Kompetensbron.Data.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,7 @@ internal static class CliServices
             services.AddKompetensbronIdentityCore();
             services.AddDemoSeeder();
             services.AddScoped<Registration>();
+            services.AddMatching();
             await using var provider = services.BuildServiceProvider(validateScopes: true);
             _ = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 

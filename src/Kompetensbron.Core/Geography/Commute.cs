@@ -47,6 +47,25 @@ public static class Commute
         return (int)Math.Ceiling(Math.Min(minutes, int.MaxValue));
     }
 
+    /// <summary>
+    /// The largest air distance whose estimate is at most <paramref name="minutes"/> for the mode, with a hair of
+    /// margin for rounding, so a search radius from it never misses a place <see cref="EstimateMinutes(double, CommuteMode)"/>
+    /// would accept; negative when even the fixed minutes exceed the limit.
+    /// </summary>
+    public static double MaxAirDistanceKm(int minutes, CommuteMode mode)
+    {
+        var (detour, speed, fixedMinutes) = mode switch
+        {
+            CommuteMode.Car => (CarDetour, CarKmPerHour, CarFixedMinutes),
+            CommuteMode.PublicTransport => (TransitDetour, TransitKmPerHour, TransitFixedMinutes),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown commute mode."),
+        };
+
+        // EstimateMinutes rounds up, so ceil(x) <= minutes exactly when x <= minutes.
+        var km = (minutes - fixedMinutes) * speed / (60 * detour);
+        return km < 0 ? -1 : (km * (1 + 1e-9)) + 1e-6;
+    }
+
     /// <summary>Estimated one-way commute in whole minutes between two points.</summary>
     public static int EstimateMinutes(GeoPoint from, GeoPoint to, CommuteMode mode) =>
         EstimateMinutes(AirDistanceKm(from, to), mode);

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Kompetensbron.Core.Matching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kompetensbron.Data.Matching;
+
+/// <summary>A ranked match with its explanation and the explanation's sentences in Swedish and English.</summary>
+public sealed record ExplainedMatch(MatchResult Match, MatchExplanation Explanation, IReadOnlyList<string> SentencesSv, IReadOnlyList<string> SentencesEn);
+
+/// <summary>How the index was loaded: database read time, build time and what it holds.</summary>
+public sealed record MatchIndexLoadReport(TimeSpan DatabaseLoadTime, TimeSpan BuildTime, int Needs, int Profiles, int NeedsWithoutPlace);
+
+/// <summary>
+/// The process's match index over the database (register as a singleton with <see cref="MatchingServiceCollectionExtensions.AddMatching"/>):
+/// loaded on first use, answered from memory, kept current by <see cref="RefreshNeedAsync"/> and
+/// <see cref="RefreshProfileAsync"/> after a need or profile changes. Thread-safe.
+/// </summary>
+public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) : IDisposable
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private MatchIndex? _index;
+
+    public MatchModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
+
+    /// <summary>Set once the index has been loaded.</summary>
+    public MatchIndexLoadReport? LoadReport { get; private set; }
+
+    /// <summary>Loads the index from the database unless already loaded (concurrent callers wait for one load).</summary>
+    public async Task<MatchIndex> EnsureLoadedAsync(CancellationToken ct = default)
+    {
+        if (Volatile.Read(ref _index) is { } loaded)
+        {
+            return loaded;
+        }
+
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (_index is not null)
+            {
+                return _index;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
+            var clock = Stopwatch.StartNew();
+            var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
+            LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
+            Volatile.Write(ref _index, index);
+            return index;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>The best open needs for a person, explained to the person; empty when the profile does not exist.</summary>
+    public async Task<IReadOnlyList<ExplainedMatch>> NeedsForProfileAsync(int profileId, NeedFilter? filter, int k, CancellationToken ct = default)
+    {
+        var index = await EnsureLoadedAsync(ct);
+        return Explain(index, index.NeedsForProfile(profileId, k, filter), MatchPerspective.Person);
+    }
+
+    /// <summary>The best visible profiles for a need, explained to the employer; empty when the need is not open.</summary>
+    public async Task<IReadOnlyList<ExplainedMatch>> ProfilesForNeedAsync(int needId, int k, CancellationToken ct = default)
+    {
+        var index = await EnsureLoadedAsync(ct);
+        return Explain(index, index.ProfilesForNeed(needId, k), MatchPerspective.Employer);
+    }
+
+    /// <summary>One pair, ranked or not ("why is this need not shown?"); null when either is not in the index.</summary>
+    public async Task<ExplainedMatch?> ExplainAsync(int needId, int profileId, MatchPerspective perspective, CancellationToken ct = default)
+    {
+        var index = await EnsureLoadedAsync(ct);
+        return index.Explain(needId, profileId, perspective) is { } e
+            ? WithSentences(new MatchResult(needId, profileId, e.Score), e, perspective)
+            : null;
+    }
+
+    /// <summary>Re-reads one need after it changed: upserted when matchable, removed otherwise.</summary>
+    public async Task RefreshNeedAsync(int needId, CancellationToken ct = default)
+    {
+        var index = await EnsureLoadedAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var need = await MatchIndexLoader.LoadNeedAsync(scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>(), needId, ct);
+        if (need is null)
+        {
+            index.RemoveNeed(needId);
+        }
+        else
+        {
+            index.Upsert(need);
+        }
+    }
+
+    /// <summary>Re-reads one profile after it changed (or was deleted).</summary>
+    public async Task RefreshProfileAsync(int profileId, CancellationToken ct = default)
+    {
+        var index = await EnsureLoadedAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var profile = await MatchIndexLoader.LoadProfileAsync(scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>(), profileId, Model.SwedishLanguageId, ct);
+        if (profile is null)
+        {
+            index.RemoveProfile(profileId);
+        }
+        else
+        {
+            index.Upsert(profile);
+        }
+    }
+
+    public void Dispose()
+    {
+        _index?.Dispose();
+        _loading.Dispose();
+    }
+
+    private ExplainedMatch[] Explain(MatchIndex index, IReadOnlyList<MatchResult> results, MatchPerspective perspective) =>
+        results.Select(r => WithSentences(r, index.Explain(r.NeedId, r.ProfileId, perspective)!, perspective)).ToArray();
+
+    private ExplainedMatch WithSentences(MatchResult result, MatchExplanation explanation, MatchPerspective perspective) =>
+        new(result,
+            explanation,
+            MatchExplanationText.Sentences(explanation, Model.Taxonomy, MatchLanguage.Swedish, perspective),
+            MatchExplanationText.Sentences(explanation, Model.Taxonomy, MatchLanguage.English, perspective));
+}
