@@ -68,24 +68,7 @@ internal static class MatchCommand
             var titles = await NeedTitles(services, matches, token);
             if (parseResult.GetValue(json))
             {
-                console.WriteJson(matches.Select(m => new
-                {
-                    needId = m.Match.NeedId,
-                    needTitle = titles.GetValueOrDefault(m.Match.NeedId),
-                    profileId = m.Match.ProfileId,
-                    score = m.Explanation.Score,
-                    excluded = m.Explanation.IsExcluded,
-                    exclusions = m.Explanation.Exclusions.ToString(),
-                    components = m.Explanation.Components,
-                    matchedRequired = m.Explanation.MatchedRequired,
-                    matchedMeriting = m.Explanation.MatchedMeriting,
-                    related = m.Explanation.Related,
-                    missingRequired = m.Explanation.MissingRequired,
-                    experience = m.Explanation.Experience,
-                    distanceKm = Math.Round(m.Explanation.DistanceKm, 1),
-                    commuteMinutes = m.Explanation.CommuteMinutes,
-                    explanation = new { sv = m.SentencesSv, en = m.SentencesEn },
-                }).ToList());
+                console.WriteJson(matches.Select((m, i) => MatchJson.From(i + 1, m, titles.GetValueOrDefault(m.Match.NeedId))).ToList());
                 return 0;
             }
 
