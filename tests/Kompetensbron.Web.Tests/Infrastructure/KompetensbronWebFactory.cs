@@ -26,6 +26,8 @@ public class KompetensbronWebFactory : WebApplicationFactory<Program>
         ConfigureDatabase(builder);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client comes from the same address; the login rate limit has its own tests.
+        builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
     }
 
     protected virtual void ConfigureDatabase(IWebHostBuilder builder)
