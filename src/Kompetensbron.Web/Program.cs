@@ -9,6 +9,7 @@ using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Demo;
 using Kompetensbron.Web.Hosting;
 using Kompetensbron.Web.Localisation;
+using Kompetensbron.Web.Privacy;
 using Kompetensbron.Web.Security;
 using Kompetensbron.Web.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,6 +50,7 @@ services.AddOpenApi();
 services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
+services.AddKompetensbronPrivacy(builder.Configuration);
 services.AddDemoSeeder();
 services.AddSingleton<DemoStatus>();
 services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
