@@ -37,7 +37,8 @@ services.AddKompetensbronAuthorization();
 // Several web instances share one database; they must share the keys that protect cookies and antiforgery tokens.
 services.AddDataProtection()
     .SetApplicationName("Kompetensbron")
-    .PersistKeysToDbContext<KompetensbronDbContext>();
+    .PersistKeysToDbContext<KompetensbronDbContext>()
+    .ProtectKeysWithConfiguredCertificate(builder.Configuration);
 
 services.AddKompetensbronLocalisation();
 services.AddRazorPages()
