@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Demo;
 using Microsoft.Playwright;
@@ -54,18 +53,18 @@ public sealed class PrivacyInBrowserTests(AppServer app, Chromium chromium, ITes
         await _page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         Assert.True(await _page.GetByTestId("saved").IsVisibleAsync());
         Assert.Equal("Godkända arbetsgivare, utan ditt namn", await _page.GetByTestId("visibility").InnerTextAsync());
-        await ScreenshotAsync("my-page.png");
-        await AssertAccessibleAsync();
+        await _page.ScreenshotAsync("my-page.png", output);
+        await _page.AssertAccessibleAsync(output);
 
         await _page.GetByTestId("delete-account").ClickAsync();
         await _page.WaitForURLAsync("**/min-sida/radera");
-        await ScreenshotAsync("delete-account.png");
-        await AssertAccessibleAsync();
+        await _page.ScreenshotAsync("delete-account.png", output);
+        await _page.AssertAccessibleAsync(output);
 
         await _page.GetByRole(AriaRole.Link, new() { Name = "Så fungerar matchningen" }).First.ClickAsync();
         await _page.WaitForURLAsync("**/sa-fungerar-matchningen");
         Assert.Contains("kön", await _page.GetByTestId("matching-never").InnerTextAsync(), StringComparison.Ordinal);
-        await AssertAccessibleAsync();
+        await _page.AssertAccessibleAsync(output);
 
         // The API reference runs its own script under its hash-based policy.
         await _page.GotoAsync("/scalar/v1");
@@ -96,24 +95,5 @@ public sealed class PrivacyInBrowserTests(AppServer app, Chromium chromium, ITes
         await _page.WaitForURLAsync("**/konto/raderat");
         Assert.True(await _page.GetByTestId("account-deleted").IsVisibleAsync());
         Assert.Empty(_blocked);
-    }
-
-    private async Task ScreenshotAsync(string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await _page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
-    }
-
-    private async Task AssertAccessibleAsync()
-    {
-        var result = await _page.RunAxe();
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        foreach (var violation in bad)
-        {
-            output.WriteLine($"{_page.Url}: {violation.Impact} {violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(n => n.Html))})");
-        }
-
-        Assert.Empty(bad);
     }
 }

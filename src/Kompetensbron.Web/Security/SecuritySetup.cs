@@ -26,10 +26,9 @@ public static class SecuritySetup
 
         // Every cookie (login, antiforgery, temp data, language) is HttpOnly and at least SameSite=Lax, and Secure
         // outside development: production is served over https only.
-        var plainHttpAllowed = environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
         services.Configure<CookiePolicyOptions>(o =>
         {
-            o.Secure = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Secure = AllowsPlainHttp(environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.HttpOnly = HttpOnlyPolicy.Always;
             o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
@@ -63,7 +62,7 @@ public static class SecuritySetup
     public static WebApplication UseKompetensbronSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment(TestingEnvironment))
+        if (!AllowsPlainHttp(app.Environment))
         {
             app.UseHsts();
         }
@@ -106,6 +105,10 @@ public static class SecuritySetup
             }
         }
     }
+
+    /// <summary>Development and the test suites run plain http on 127.0.0.1; everywhere else is https only.</summary>
+    private static bool AllowsPlainHttp(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 
     /// <summary>POSTs to the login page are limited per client address; everything else is not limited.</summary>
     private static RateLimitPartition<string> LoginAttemptsPerAddress(HttpContext context)

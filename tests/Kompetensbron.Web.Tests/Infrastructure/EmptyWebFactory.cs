@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Kompetensbron.Web.Tests.Infrastructure;
 
 /// <summary>The app on its own migrated database without the demo region, for tests that must not share data.</summary>
-public sealed class EmptyWebFactory : KompetensbronWebFactory
+public class EmptyWebFactory : KompetensbronWebFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

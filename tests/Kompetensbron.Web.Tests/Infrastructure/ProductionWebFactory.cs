@@ -10,7 +10,7 @@ namespace Kompetensbron.Web.Tests.Infrastructure;
 /// The app as deployed (Production: HSTS, Secure cookies, the error page), without demo data, with small limits
 /// that tests can reach: <see cref="LoginAttemptsPerMinute"/> and <see cref="MaxRequestBodyBytes"/>.
 /// </summary>
-public class ProductionWebFactory : KompetensbronWebFactory
+public class ProductionWebFactory : EmptyWebFactory
 {
     public const int LoginAttemptsPerMinute = 3;
     public const int MaxRequestBodyBytes = 64 * 1024;
@@ -19,7 +19,6 @@ public class ProductionWebFactory : KompetensbronWebFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
-        builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:MaxRequestBodyBytes", MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -7,14 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace Kompetensbron.Web.Tests.Privacy;
 
 /// <summary>Every log line the app writes, down to Debug, including framework and EF Core categories.</summary>
-public sealed class LogRecordingWebFactory : KompetensbronWebFactory
+public sealed class LogRecordingWebFactory : EmptyWebFactory
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Debug");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Debug");

@@ -19,12 +19,11 @@ public sealed class StartupValidationTests
         Assert.IsType<OptionsValidationException>(error.GetBaseException());
     }
 
-    private sealed class SettingFactory(string key, string value) : KompetensbronWebFactory
+    private sealed class SettingFactory(string key, string value) : EmptyWebFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Demo:Seed", "false");
             builder.UseSetting(key, value);
         }
     }

@@ -44,12 +44,11 @@ public sealed class DataProtectionTests
         }
     }
 
-    private sealed class CertificateFactory(string pfx) : KompetensbronWebFactory
+    private sealed class CertificateFactory(string pfx) : EmptyWebFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Demo:Seed", "false");
             builder.UseSetting(DataProtectionCertificate.PathKey, pfx);
             builder.UseSetting(DataProtectionCertificate.PasswordKey, "hemligt");
         }
