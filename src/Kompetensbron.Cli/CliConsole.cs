@@ -5,8 +5,8 @@ using Spectre.Console;
 
 namespace Kompetensbron.Cli;
 
-/// <summary>Where a command writes: plain text, Spectre tables (on the same writer) and JSON.</summary>
-internal sealed class CliConsole(TextWriter output, TextWriter error)
+/// <summary>Where a command writes (plain text, Spectre tables on the same writer, JSON) and reads standard input.</summary>
+internal sealed class CliConsole(TextWriter output, TextWriter error, TextReader? input = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -17,6 +17,7 @@ internal sealed class CliConsole(TextWriter output, TextWriter error)
 
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
+    public TextReader Input { get; } = input ?? Console.In;
 
     /// <summary>
     /// A Spectre console on <see cref="Output"/>; colours and the terminal's width only on a terminal, otherwise

@@ -8,6 +8,7 @@ using Kompetensbron.Web;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Demo;
 using Kompetensbron.Web.Hosting;
+using Kompetensbron.Web.Insights;
 using Kompetensbron.Web.Localisation;
 using Kompetensbron.Web.Privacy;
 using Kompetensbron.Web.Security;
@@ -52,6 +53,7 @@ services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
 services.AddKompetensbronPrivacy(builder.Configuration);
+services.AddScoped<InsightsDashboard>();
 services.AddDemoSeeder();
 services.AddSingleton<DemoStatus>();
 services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
@@ -83,6 +85,7 @@ app.MapOpenApi();
 // Scalar would fetch its fonts from its CDN; the CSP allows only our own origin, so it uses system fonts.
 app.MapScalarApiReference(o => o.DisableDefaultFonts());
 app.MapTaxonomyEndpoints();
+app.MapInsightsEndpoints();
 app.MapCultureEndpoints();
 app.MapRazorPages();
 

@@ -39,34 +39,50 @@ public static class SearchText
     /// <summary>The folded tokens joined by single spaces: "Upplands-Bro" and "upplands bro" both give "upplands bro".</summary>
     public static string Key(string? text) => string.Join(' ', Tokens(text));
 
+    /// <summary>
+    /// The folded word tokens of <paramref name="text"/> with where each one stands in it, so a match on tokens
+    /// can be shown as the words the person wrote.
+    /// </summary>
+    public static IReadOnlyList<TextToken> TokenSpans(string? text)
+    {
+        var tokens = new List<TextToken>();
+        Walk(text, fold: true, (start, word) => tokens.Add(new TextToken(start, word.Length, word)));
+        return tokens;
+    }
+
     private static string[] Split(string? text, bool fold)
+    {
+        var tokens = new List<string>(4);
+        Walk(text, fold, (_, word) => tokens.Add(word));
+        return [.. tokens];
+    }
+
+    private static void Walk(string? text, bool fold, Action<int, string> token)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return [];
+            return;
         }
 
-        var tokens = new List<string>(4);
-        var buffer = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var buffer = new StringBuilder(32);
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (char.IsLetterOrDigit(c))
             {
                 buffer.Append(fold ? Fold(c) : char.ToLowerInvariant(c));
             }
             else if (buffer.Length > 0)
             {
-                tokens.Add(buffer.ToString());
+                token(i - buffer.Length, buffer.ToString());
                 buffer.Clear();
             }
         }
 
         if (buffer.Length > 0)
         {
-            tokens.Add(buffer.ToString());
+            token(text.Length - buffer.Length, buffer.ToString());
         }
-
-        return [.. tokens];
     }
 
     private static char[] BuildFoldTable()
@@ -105,3 +121,6 @@ public static class SearchText
         return table;
     }
 }
+
+/// <summary>A folded word token and its position (UTF-16 offset and length) in the original text.</summary>
+public readonly record struct TextToken(int Start, int Length, string Text);

@@ -10,12 +10,71 @@ public sealed class CliTests : IDisposable
 
     private string DatabaseFile => Path.Combine(_folder, "cli.db");
 
-    private async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunWithInput(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--database", DatabaseFile], output, error);
+        using var reader = new StringReader(input);
+        var code = await CliApp.RunAsync([.. args, "--database", DatabaseFile], output, error, reader);
         return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Recognise_json_reads_standard_input_and_lists_skills_with_spans_and_occupations()
+    {
+        var (code, output, _) = await RunWithInput("Vi söker en CNC-operatör med erfarenhet av tigsvetsning.", "recognise", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var tig = Assert.Single(json.RootElement.GetProperty("skills").EnumerateArray(), s => s.GetProperty("id").GetString() == "WBnc_JXj_MvY");
+        Assert.Equal("tigsvetsning", tig.GetProperty("spans")[0].GetProperty("text").GetString());
+        var occupations = json.RootElement.GetProperty("occupations").EnumerateArray().ToList();
+        Assert.InRange(occupations.Count, 1, 5);
+        Assert.Equal("9haD_NB6_ULH", occupations[0].GetProperty("id").GetString());
+        Assert.Equal("7223", occupations[0].GetProperty("ssyk4").GetString());
+    }
+
+    [Fact]
+    public async Task Recognise_without_input_is_a_clear_error()
+    {
+        var (code, _, error) = await RunWithInput("  ", "recognise");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("standard input", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_text_prints_precision_recall_and_occupation_accuracy()
+    {
+        var file = Path.Combine(_folder, "ads.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"text": "Svetsare sökes. Du kan TIG-svetsning och läsa ritningar.", "skills": ["WBnc_JXj_MvY", "aHCV_VsV_LiD", "aENT_QTu_v8Y"], "occupation": "rxrQ_Nyy_k6y"}""",
+            """{"text": "CNC-operatör till nattskift, CNC-svarvning.", "skills": ["d2yX_cZM_fSy"], "occupation": "9haD_NB6_ULH"}""",
+        ]);
+
+        var (code, output, _) = await Run("eval", "text", file, "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(2, json.RootElement.GetProperty("texts").GetInt32());
+        Assert.Equal(1.0, json.RootElement.GetProperty("precision").GetDouble());
+        Assert.Equal(0.75, json.RootElement.GetProperty("recall").GetDouble());
+        Assert.Equal(1.0, json.RootElement.GetProperty("occupationTop1").GetDouble());
+    }
+
+    [Fact]
+    public async Task Eval_text_names_the_bad_line()
+    {
+        var file = Path.Combine(_folder, "bad.jsonl");
+        await File.WriteAllTextAsync(file, "{\"text\": \"x\"}\n");
+
+        var (code, _, error) = await Run("eval", "text", file);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("Line 1", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Kompetensbron.Data.Accounts;
+using Kompetensbron.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kompetensbron.Web.Insights;
+
+/// <summary>
+/// Who sees which insights: a coordinator everything; an approved education-provider member the same views with
+/// the programme tables limited to its own organisation; an unapproved member is sent to the waiting page.
+/// </summary>
+public sealed record InsightsAccess(int? OwnProviderId, string? Redirect)
+{
+    public static async Task<InsightsAccess> ForAsync(ClaimsPrincipal principal, UserManager<KompetensbronUser> users)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(users);
+        if (principal.IsInRole(Roles.Coordinator))
+        {
+            return new(null, null);
+        }
+
+        var user = await users.GetUserAsync(principal);
+        if (user is null || !user.IsApproved || user.OrganisationId is null)
+        {
+            return new(null, RolePages.AwaitingApproval);
+        }
+
+        return new(user.OrganisationId, null);
+    }
+}
