@@ -5,6 +5,7 @@ using Kompetensbron.Core.Profiles;
 using Kompetensbron.Core.Programmes;
 using Kompetensbron.Core.Workforce;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Privacy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public abstract class KompetensbronDbContext(DbContextOptions options)
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<WorkforceCohort> WorkforceCohorts => Set<WorkforceCohort>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +52,7 @@ public abstract class KompetensbronDbContext(DbContextOptions options)
         StoreAsString<ProfileVisibility>(configurationBuilder);
         StoreAsString<CommuteMode>(configurationBuilder);
         StoreAsString<ProgrammeLevel>(configurationBuilder);
+        StoreAsString<AuditAction>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)

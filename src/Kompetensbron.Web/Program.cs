@@ -12,6 +12,8 @@ using Kompetensbron.Web.Hosting;
 using Kompetensbron.Web.Insights;
 using Kompetensbron.Web.Localisation;
 using Kompetensbron.Web.Matching;
+using Kompetensbron.Web.Privacy;
+using Kompetensbron.Web.Security;
 using Kompetensbron.Web.Taxonomy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -32,12 +34,14 @@ services.AddIdentity<KompetensbronUser, IdentityRole>(AccountsServiceCollectionE
     .AddErrorDescriber<LocalisedIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
 services.ConfigureKompetensbronCookies();
+services.AddKompetensbronSecurity(builder.Configuration, builder.Environment);
 services.AddKompetensbronAuthorization();
 
 // Several web instances share one database; they must share the keys that protect cookies and antiforgery tokens.
 services.AddDataProtection()
     .SetApplicationName("Kompetensbron")
-    .PersistKeysToDbContext<KompetensbronDbContext>();
+    .PersistKeysToDbContext<KompetensbronDbContext>()
+    .ProtectKeysWithConfiguredCertificate(builder.Configuration);
 
 services.AddKompetensbronLocalisation();
 services.AddRazorPages()
@@ -50,6 +54,7 @@ services.AddOpenApi();
 services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
+services.AddKompetensbronPrivacy(builder.Configuration);
 services.AddScoped<InsightsDashboard>();
 services.AddMatching();
 services.AddDemoSeeder();
@@ -66,16 +71,22 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/fel/500");
 }
 
-app.UseStatusCodePagesWithReExecute("/fel/{0}");
+app.UseKompetensbronSecurity();
+
+// The API answers errors (an unknown route, 401, 403 …) with problem details; pages with the error page.
+app.UseWhen(ApiRoutes.IsApi, api => api.UseStatusCodePages());
+app.UseWhen(context => !ApiRoutes.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/fel/{0}"));
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health");
 app.MapOpenApi();
-app.MapScalarApiReference();
+// Scalar would fetch its fonts from its CDN; the CSP allows only our own origin, so it uses system fonts.
+app.MapScalarApiReference(o => o.DisableDefaultFonts());
 app.MapTaxonomyEndpoints();
 app.MapInsightsEndpoints();
 app.MapMatchingEndpoints();

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Demo;
 using Microsoft.Playwright;
@@ -37,7 +35,7 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
     public async Task Start_page_shows_counts_and_the_demo_notice_and_looks_right()
     {
         await _page.GotoAsync("/");
-        await Screenshot("start.png");
+        await _page.ScreenshotAsync("start.png", output);
 
         Assert.Equal("sv", await _page.GetAttributeAsync("html", "lang"));
         foreach (var count in new[] { "employers", "needs", "profiles", "programmes" })
@@ -80,7 +78,7 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
 
         await _page.WaitForURLAsync("**/samordnare");
         Assert.Equal("Samordnare", await _page.Locator("h1").InnerTextAsync());
-        await Screenshot("coordinator.png");
+        await _page.ScreenshotAsync("coordinator.png", output);
 
         // The demo employer's page lists its needs.
         await _page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
@@ -90,7 +88,7 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
         await _page.GetByLabel("Lösenord").FillAsync(employer.Password);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
         await _page.WaitForURLAsync("**/arbetsgivare");
-        await Screenshot("employer.png");
+        await _page.ScreenshotAsync("employer.png", output);
     }
 
     [BrowserFact]
@@ -99,14 +97,7 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
         foreach (var path in new[] { "/", "/konto/logga-in", "/konto/registrera-organisation" })
         {
             await _page.GotoAsync(path);
-            var result = await _page.RunAxe();
-            var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            foreach (var violation in bad)
-            {
-                output.WriteLine($"{path}: {violation.Impact} {violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(n => n.Html))})");
-            }
-
-            Assert.Empty(bad);
+            await _page.AssertAccessibleAsync(output);
         }
     }
 
@@ -121,18 +112,9 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
         var summary = _page.GetByTestId("error-summary");
         Assert.True(await summary.IsVisibleAsync());
         Assert.StartsWith("Fel:", await _page.TitleAsync(), StringComparison.Ordinal);
-        await Screenshot("registration-errors.png");
+        await _page.ScreenshotAsync("registration-errors.png", output);
 
         await summary.GetByRole(AriaRole.Link, new() { Name = "Organisationsnumret är inte rätt" }).ClickAsync();
         Assert.Equal("Input_OrganisationNumber", await _page.EvaluateAsync<string>("document.activeElement.id"));
-    }
-
-    private async Task Screenshot(string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, name);
-        await _page.ScreenshotAsync(new() { Path = file, FullPage = true });
-        output.WriteLine($"Screenshot: {file}");
     }
 }

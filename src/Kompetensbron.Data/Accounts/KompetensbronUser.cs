@@ -14,4 +14,17 @@ public sealed class KompetensbronUser : IdentityUser
     public bool IsApproved { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The last login or change by the person; retention counts inactivity from here (or from creation).</summary>
+    public DateTimeOffset? LastActiveAt { get; set; }
+
+    /// <summary>When the person was warned that the inactive account will be removed; cleared by activity.</summary>
+    public DateTimeOffset? RetentionWarningSentAt { get; set; }
+
+    /// <summary>Records activity: the retention clock starts again and any warning no longer applies.</summary>
+    public void MarkActive(DateTimeOffset now)
+    {
+        LastActiveAt = now;
+        RetentionWarningSentAt = null;
+    }
 }

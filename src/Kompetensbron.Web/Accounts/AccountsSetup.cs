@@ -25,7 +25,7 @@ public static class AccountsSetup
             };
             o.Events.OnRedirectToLogin = ctx =>
             {
-                if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                if (Security.ApiRoutes.IsApi(ctx.HttpContext))
                 {
                     ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }

@@ -14,6 +14,9 @@ public static class RolePages
     public const string Register = "/konto/registrera";
     public const string RegisterOrganisation = "/konto/registrera-organisation";
     public const string AwaitingApproval = "/konto/vantar-pa-godkannande";
+    public const string DeleteAccount = "/min-sida/radera";
+    public const string AccountDeleted = "/konto/raderat";
+    public const string HowMatchingWorks = "/sa-fungerar-matchningen";
 
     /// <summary>The page of the first role that has one (a coordinator's page before the others), or "/".</summary>
     public static string For(IEnumerable<string> roles)

@@ -39,7 +39,21 @@ public static partial class Html
         return int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>What the CSP would block: inline script, style elements or attributes, on* handlers, javascript: links.</summary>
+    public static void AssertNoInlineCode(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        Assert.DoesNotMatch(InlineScriptPattern(), html);
+        Assert.DoesNotMatch(InlineStylePattern(), html);
+    }
+
     public static string Decode(string html) => WebUtility.HtmlDecode(html);
+
+    [GeneratedRegex("<script(?![^>]*\\bsrc=)", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScriptPattern();
+
+    [GeneratedRegex("<style|\\sstyle=|\\son[a-z]+=|javascript:", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStylePattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

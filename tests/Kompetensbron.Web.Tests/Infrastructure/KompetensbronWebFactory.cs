@@ -19,6 +19,9 @@ public class KompetensbronWebFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "kompetensbron.db");
 
+    /// <summary>Where the app's e-mail lands (<c>.eml</c> files).</summary>
+    public string OutboxFolder => Path.Combine(_folder, "outbox");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,6 +29,9 @@ public class KompetensbronWebFactory : WebApplicationFactory<Program>
         ConfigureDatabase(builder);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client comes from the same address; the login rate limit has its own tests.
+        builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
+        builder.UseSetting("Email:OutboxFolder", OutboxFolder);
     }
 
     protected virtual void ConfigureDatabase(IWebHostBuilder builder)

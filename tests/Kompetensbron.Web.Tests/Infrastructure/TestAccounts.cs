@@ -1,3 +1,4 @@
+using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
@@ -56,6 +57,23 @@ public static class TestAccounts
         return (email, organisationId);
     }
 
+    /// <summary>A person signed up as on the web (account and profile, through <see cref="Registration"/>).</summary>
+    public static async Task<TestPerson> CreatePersonAsync<T>(WebApplicationFactory<T> factory, string displayName = "Testa Testsson")
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var registration = scope.ServiceProvider.GetRequiredService<Registration>();
+        var geography = scope.ServiceProvider.GetRequiredService<GeographyModel>();
+        var email = $"person-{Guid.NewGuid():N}@test.example";
+        var result = await registration.RegisterPersonAsync(
+            new PersonRegistration(displayName, geography.FindMunicipality("0662")!, email, Password), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+        var profileId = db.Profiles.Where(p => p.UserId == result.User!.Id).Select(p => p.Id).Single();
+        return new TestPerson(email, result.User!.Id, profileId);
+    }
+
     /// <summary>A valid (Luhn) organisation number nobody else in the test run uses.</summary>
     public static string UniqueOrganisationNumber()
     {
@@ -64,3 +82,6 @@ public static class TestAccounts
         return $"{nine[..6]}-{nine[6..]}{check}";
     }
 }
+
+/// <summary>A person made by <see cref="TestAccounts.CreatePersonAsync{T}"/>.</summary>
+public sealed record TestPerson(string Email, string UserId, int ProfileId);

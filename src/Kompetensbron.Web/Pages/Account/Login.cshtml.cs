@@ -11,6 +11,7 @@ namespace Kompetensbron.Web.Pages.Account;
 public sealed class LoginModel(
     SignInManager<KompetensbronUser> signIn,
     UserManager<KompetensbronUser> users,
+    TimeProvider time,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -46,6 +47,10 @@ public sealed class LoginModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", text["Login_Failed"]);
             return Page();
         }
+
+        // A login is activity: the retention clock starts again.
+        user.MarkActive(time.GetUtcNow());
+        await users.UpdateAsync(user);
 
         var roles = await users.GetRolesAsync(user);
         if (!user.IsApproved && (roles.Contains(Roles.Employer) || roles.Contains(Roles.EducationProvider)))

@@ -9,9 +9,9 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Show(code);
+    public void OnGet([FromRoute] int code) => Show(code);
 
-    public void OnPost(int code) => Show(code);
+    public void OnPost([FromRoute] int code) => Show(code);
 
     private void Show(int code)
     {

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Kompetensbron.Web.Accounts;
+using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Kompetensbron.Web.Security;
+
+/// <summary>
+/// Hardening in one place: cookie policy, login rate limit, request size limits, HSTS and the security headers.
+/// </summary>
+public static class SecuritySetup
+{
+    /// <summary>The environment the test suites run in (plain http on 127.0.0.1, like Development).</summary>
+    public const string TestingEnvironment = "Testing";
+
+    public static IServiceCollection AddKompetensbronSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<SecurityOptions>()
+            .Bind(configuration.GetSection(SecurityOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Every cookie (login, antiforgery, temp data, language) is HttpOnly and at least SameSite=Lax, and Secure
+        // outside development: production is served over https only.
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = AllowsPlainHttp(environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.HttpOnly = HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<SecurityOptions>>((kestrel, security) => kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes);
+        services.AddOptions<FormOptions>()
+            .Configure<IOptions<SecurityOptions>>((form, security) =>
+            {
+                form.MultipartBodyLengthLimit = security.Value.MaxRequestBodyBytes;
+                form.BufferBodyLengthLimit = security.Value.MaxRequestBodyBytes;
+                form.ValueLengthLimit = (int)Math.Min(security.Value.MaxRequestBodyBytes, int.MaxValue);
+            });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(LoginAttemptsPerAddress);
+        });
+
+        return services;
+    }
+
+    /// <summary>The middleware, in order; call before routing (status pages and static files get the headers too).</summary>
+    public static WebApplication UseKompetensbronSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!AllowsPlainHttp(app.Environment))
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
+        app.Use(RefuseTooLargeBodiesAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// Kestrel throws when a body passes <see cref="SecurityOptions.MaxRequestBodyBytes"/>. Form bodies are read here,
+    /// up front, so that antiforgery (which would report a 400) never meets an oversized one; every oversized body is
+    /// answered 413 with a short message (problem details for the API), not the error page, which would read it again.
+    /// </summary>
+    private static async Task RefuseTooLargeBodiesAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            if (context.Request.HasFormContentType)
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+
+            await next(context);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            var problem = new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = text["Status_TooLarge_Title"], Detail = text["Status_TooLarge_Text"] },
+            };
+            if (!await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
+            {
+                await context.Response.WriteAsync(text["Status_TooLarge_Text"], context.RequestAborted);
+            }
+        }
+    }
+
+    /// <summary>Development and the test suites run plain http on 127.0.0.1; everywhere else is https only.</summary>
+    private static bool AllowsPlainHttp(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
+
+    /// <summary>POSTs to the login page are limited per client address; everything else is not limited.</summary>
+    private static RateLimitPartition<string> LoginAttemptsPerAddress(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !context.Request.Path.Equals(RolePages.Login, StringComparison.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+
+        var limit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute;
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        return RateLimitPartition.GetFixedWindowLimiter(
+            address.ToString(),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+}

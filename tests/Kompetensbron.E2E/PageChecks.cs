@@ -1,0 +1,36 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Kompetensbron.E2E;
+
+/// <summary>What the browser tests do on many pages: screenshots to look at, and the axe-core check.</summary>
+public static class PageChecks
+{
+    /// <summary>A full-page PNG in <c>screenshots/</c> beside the test binaries.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(output);
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        output.WriteLine($"Screenshot: {file}");
+    }
+
+    /// <summary>Fails on serious or critical axe-core violations on the current page, listing them.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(output);
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        foreach (var violation in bad)
+        {
+            output.WriteLine($"{page.Url}: {violation.Impact} {violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(n => n.Html))})");
+        }
+
+        Assert.Empty(bad);
+    }
+}

@@ -1,0 +1,292 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kompetensbron.Core.Needs;
+using Kompetensbron.Core.Organisations;
+using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Data;
+using Kompetensbron.Data.Accounts;
+using Kompetensbron.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kompetensbron.Web.Tests.Authorization;
+
+/// <summary>
+/// Calls every endpoint of the app as each actor and compares the outcome with docs/security.md. An endpoint without
+/// a row fails the test, so a new page or API must say in the table who may use it.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : IClassFixture<EmptyWebFactory>
+{
+    /// <summary>Sample values for route parameters.</summary>
+    private static readonly Dictionary<string, string> RouteSamples = new(StringComparer.Ordinal)
+    {
+        ["code"] = "410",
+        ["documentName"] = "v1",
+    };
+
+    /// <summary>Query strings that make a call meaningful (an API search needs its text).</summary>
+    private static readonly Dictionary<string, string> QuerySamples = new(StringComparer.Ordinal)
+    {
+        ["/api/v1/taxonomy/skills"] = "q=svets",
+        ["/api/v1/taxonomy/occupations"] = "q=cnc",
+        ["/sprak"] = "culture=en&returnUrl=/",
+    };
+
+    /// <summary>Routes whose POSTs delete the calling account or use up the sample data (approve the waiting organisation).</summary>
+    private static readonly HashSet<string> UsesUpData = new(StringComparer.Ordinal) { "/min-sida/radera", "/samordnare" };
+
+    /// <summary>Endpoints that take POSTs without an antiforgery token, and why.</summary>
+    private static readonly Dictionary<string, string> WithoutAntiforgery = new(StringComparer.Ordinal)
+    {
+        ["/fel/{code:int}"] = "the error page is re-executed for failed POSTs; it changes nothing",
+    };
+
+    [Fact]
+    public async Task Every_endpoint_has_a_row_and_every_row_an_endpoint()
+    {
+        var endpoints = await DiscoverAsync();
+        var table = AuthorizationMatrix.Load();
+
+        var missing = endpoints.Where(e => !table.ContainsKey(e)).ToList();
+        var stale = table.Keys.Where(k => !endpoints.Contains(k)).ToList();
+
+        Assert.True(missing.Count == 0, "Add these endpoints to the table in docs/security.md:\n" +
+            string.Join("\n", missing.Select(e => $"| {e.Method} | `{e.Route}` | {e.Handler} | ? | ? | ? | ? | ? | ? | ? |")));
+        Assert.True(stale.Count == 0, "These rows of docs/security.md have no endpoint: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Each_actor_is_allowed_or_denied_exactly_as_the_table_says()
+    {
+        var table = AuthorizationMatrix.Load();
+        var shared = await CreateActorsAsync();
+        var failures = new List<string>();
+
+        foreach (var (endpoint, expected) in table.OrderBy(e => e.Key.Method, StringComparer.Ordinal).ThenBy(e => e.Key.Route, StringComparer.Ordinal))
+        {
+            // Some POSTs delete the actor or use up the sample data: those get actors of their own.
+            var actors = UsesUpData.Contains(endpoint.Route) ? await CreateActorsAsync() : shared;
+            foreach (var actor in AuthorizationMatrix.Actors)
+            {
+                // A POST may log the client out: it gets a new one; GETs share one logged-in client per actor.
+                var client = endpoint.Method == "GET" ? await actors.SharedClientAsync(actor) : await actors.NewClientAsync(actor);
+                using var response = await CallAsync(client, endpoint, withToken: true, actors);
+                var outcome = Outcome(response);
+                if (outcome != expected[actor])
+                {
+                    failures.Add($"{endpoint} as {actor}: table says {expected[actor]}, got {outcome} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+
+                if (endpoint.Method == "GET" && outcome == Access.Allow && response.Content.Headers.ContentType?.MediaType == "text/html"
+                    && !endpoint.Route.StartsWith("/scalar", StringComparison.Ordinal))
+                {
+                    var html = await response.Content.ReadAsStringAsync();
+                    Html.AssertNoInlineCode(html);
+                    foreach (Match form in PostForm().Matches(html))
+                    {
+                        Assert.True(form.Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal),
+                            $"A POST form on {endpoint} as {actor} has no antiforgery token: {form.Value[..Math.Min(200, form.Value.Length)]}");
+                    }
+                }
+
+                if (endpoint.Method != "GET")
+                {
+                    client.Dispose();
+                }
+            }
+        }
+
+        shared.Dispose();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_post_without_an_antiforgery_token_is_refused()
+    {
+        var table = AuthorizationMatrix.Load();
+        var actors = await CreateActorsAsync();
+        foreach (var (endpoint, expected) in table.Where(e => e.Key.Method == "POST" && !WithoutAntiforgery.ContainsKey(e.Key.Route)))
+        {
+            foreach (var actor in AuthorizationMatrix.Actors.Where(a => expected[a] == Access.Allow))
+            {
+                var client = await actors.SharedClientAsync(actor);
+                using var response = await CallAsync(client, endpoint, withToken: false, actors);
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{endpoint} as {actor} without a token answered {(int)response.StatusCode}");
+            }
+        }
+
+        actors.Dispose();
+    }
+
+    /// <summary>All endpoints from the app's own EndpointDataSource: minimal APIs by method, Razor Pages by handler.</summary>
+    private async Task<HashSet<EndpointKey>> DiscoverAsync()
+    {
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var keys = new HashSet<EndpointKey>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                if (compiled.HandlerMethods.Count == 0)
+                {
+                    // A page without a model (plain text from resources) is shown on GET.
+                    keys.Add(new EndpointKey("GET", route, string.Empty));
+                }
+
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    keys.Add(new EndpointKey(handler.HttpMethod.ToUpperInvariant(), route, handler.Name ?? string.Empty));
+                }
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                foreach (var method in methods)
+                {
+                    keys.Add(new EndpointKey(method.ToUpperInvariant(), route, string.Empty));
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    private static async Task<HttpResponseMessage> CallAsync(HttpClient client, EndpointKey endpoint, bool withToken, Actors actors)
+    {
+        // Routes with an id get the id of the person's or Employer A's own sample data.
+        var samples = actors.Ids.TryGetValue(endpoint.Route, out var id)
+            ? new Dictionary<string, string>(RouteSamples, StringComparer.Ordinal) { ["id"] = id }
+            : RouteSamples;
+        var path = AuthorizationMatrix.Fill(endpoint.Route, samples);
+        var query = new List<string>();
+        if (endpoint.Handler.Length > 0)
+        {
+            query.Add("handler=" + endpoint.Handler);
+        }
+
+        if (QuerySamples.TryGetValue(endpoint.Route, out var sample))
+        {
+            query.Add(sample);
+        }
+
+        var address = new Uri(path + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty), UriKind.Relative);
+        if (endpoint.Method == "GET")
+        {
+            return await client.GetAsync(address);
+        }
+
+        var fields = new List<KeyValuePair<string, string>>(actors.FormFields);
+        if (withToken)
+        {
+            fields.Add(new("__RequestVerificationToken", Html.AntiforgeryToken(await client.GetStringAsync(new Uri("/konto/logga-in", UriKind.Relative)))));
+        }
+
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(address, content);
+    }
+
+    private static Access Outcome(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Unauthorized => Access.Login,
+        HttpStatusCode.Redirect when response.Headers.Location is { } to
+            && (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString).StartsWith("/konto/logga-in", StringComparison.Ordinal) => Access.Login,
+        HttpStatusCode.Forbidden or HttpStatusCode.NotFound => Access.Deny,
+        _ => Access.Allow,
+    };
+
+    /// <summary>The seven actors of the table, with the data their calls touch (an organisation waiting for approval).</summary>
+    private sealed record Actors(
+        EmptyWebFactory Factory, IReadOnlyDictionary<string, string?> Emails, int PendingOrganisationId, string PendingUserId, IReadOnlyDictionary<string, string> Ids)
+        : IDisposable
+    {
+        private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+        public async Task<HttpClient> SharedClientAsync(string actor)
+        {
+            if (!_clients.TryGetValue(actor, out var client))
+            {
+                client = await NewClientAsync(actor);
+                _clients[actor] = client;
+            }
+
+            return client;
+        }
+
+        public void Dispose()
+        {
+            foreach (var client in _clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+
+        /// <summary>Sample form fields for the POST handlers that need them; a page ignores fields it does not bind.</summary>
+        public IEnumerable<KeyValuePair<string, string>> FormFields =>
+        [
+            new("Visibility", "Visible"), new("Confirm", "true"),
+            new("organisationId", PendingOrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("userId", PendingUserId),
+        ];
+
+        public async Task<HttpClient> NewClientAsync(string actor)
+        {
+            var client = Factory.Browser();
+            if (Emails[actor] is { } email)
+            {
+                using var login = await client.LoginAsync(email, TestAccounts.Password);
+                Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            }
+
+            return client;
+        }
+    }
+
+    private async Task<Actors> CreateActorsAsync()
+    {
+        var person = await TestAccounts.CreatePersonAsync(factory);
+        var otherAccount = await TestAccounts.CreatePersonAsync(factory);
+        var (employerA, employerAId) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        var (employerB, _) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        var (provider, _) = await TestAccounts.CreateAsync(factory, Roles.EducationProvider);
+        var (coordinator, _) = await TestAccounts.CreateAsync(factory, Roles.Coordinator);
+        var (waiting, pendingOrganisationId) = await TestAccounts.CreateAsync(factory, Roles.Employer, approved: false);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+        var pendingUserId = db.Users.Where(u => u.Email == waiting).Select(u => u.Id).Single();
+        var need = new Need
+        {
+            OrganisationId = employerAId!.Value,
+            Title = "Svetsare",
+            OccupationId = scope.ServiceProvider.GetRequiredService<TaxonomyModel>().Occupations[0].Id,
+            Status = NeedStatus.Open,
+        };
+        db.Needs.Add(need);
+        await db.SaveChangesAsync();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["/api/v1/profiles/{id:int}/matches"] = person.ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/api/v1/needs/{id:int}/matches"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        return new Actors(factory, new Dictionary<string, string?>
+        {
+            ["Anonymous"] = null,
+            ["Person"] = person.Email,
+            ["Other account"] = otherAccount.Email,
+            ["Employer A"] = employerA,
+            ["Employer B"] = employerB,
+            ["Provider"] = provider,
+            ["Coordinator"] = coordinator,
+        }, pendingOrganisationId!.Value, pendingUserId, ids);
+    }
+
+    [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
+}
