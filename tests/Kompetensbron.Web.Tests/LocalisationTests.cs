@@ -54,16 +54,30 @@ public sealed class LocalisationTests(KompetensbronWebFactory factory)
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
-    [Fact]
-    public void Every_Swedish_text_has_an_English_translation_and_back()
+    /// <summary>Every Swedish resource file (the neutral default) beside the English one, per feature.</summary>
+    public static TheoryData<string> ResourceFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(ResourcesFolder(), "*.resx").Where(f => !f.EndsWith(".en.resx", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void Every_Swedish_text_has_an_English_translation_and_back(string swedishFile)
     {
         static HashSet<string> Keys(string file) =>
             XDocument.Load(Path.Combine(ResourcesFolder(), file)).Root!.Elements("data")
                 .Select(e => (string)e.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
-        var swedish = Keys("SharedResource.resx");
-        var english = Keys("SharedResource.en.resx");
+        var swedish = Keys(swedishFile);
+        var english = Keys(swedishFile.Replace(".resx", ".en.resx", StringComparison.Ordinal));
 
+        Assert.NotEmpty(swedish);
         Assert.Empty(swedish.Except(english));
         Assert.Empty(english.Except(swedish));
     }
