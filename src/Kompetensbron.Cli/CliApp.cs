@@ -42,6 +42,7 @@ internal static class CliApp
         root.Subcommands.Add(PlaceCommand.Build(console));
         Bench(root).Subcommands.Add(MatchBenchCommand.Build(console));
         Bench(root).Subcommands.Add(PlacementBenchCommand.Build(console));
+        Bench(root).Subcommands.Add(InsightsBenchCommand.Build(console));
         return root;
     }
 

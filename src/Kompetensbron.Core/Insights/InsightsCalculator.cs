@@ -5,6 +5,8 @@ namespace Kompetensbron.Core.Insights;
 /// <summary>
 /// Supply versus demand by occupation, skill and municipality at a horizon, programme relevance, skills nobody
 /// teaches and gender balance. Pure: plain data in, plain data out (model: docs/decisions/0010-insights-model.md).
+/// Each list in the input holds an id once (the loader makes it so); a single pass over a million profiles must
+/// stay well under a second.
 /// </summary>
 public static class InsightsCalculator
 {
@@ -30,13 +32,13 @@ public static class InsightsCalculator
             Get(occupations, need.Ssyk4Id).OpenPositions += need.Headcount;
             Get(municipalities, need.MunicipalityCode).OpenPositions += need.Headcount;
             var required = GetOrAdd(requiredByOccupation, need.Ssyk4Id);
-            foreach (var skill in need.RequiredSkillIds.Distinct())
+            foreach (var skill in need.RequiredSkillIds)
             {
                 Get(skills, skill).RequiredPositions += need.Headcount;
                 required[skill] = required.GetValueOrDefault(skill) + need.Headcount;
             }
 
-            foreach (var skill in need.MeritingSkillIds.Distinct())
+            foreach (var skill in need.MeritingSkillIds)
             {
                 Get(skills, skill).MeritingPositions += need.Headcount;
             }
@@ -88,7 +90,7 @@ public static class InsightsCalculator
             }
 
             Get(municipalities, profile.MunicipalityCode).ProfileSupply++;
-            foreach (var ssyk4 in profile.Ssyk4Ids.Distinct())
+            foreach (var ssyk4 in profile.Ssyk4Ids)
             {
                 if (filter.IncludesOccupation(ssyk4))
                 {
@@ -97,7 +99,7 @@ public static class InsightsCalculator
                 }
             }
 
-            foreach (var skill in profile.SkillIds.Distinct())
+            foreach (var skill in profile.SkillIds)
             {
                 Get(skills, skill).ProfileSupply++;
             }
@@ -123,7 +125,7 @@ public static class InsightsCalculator
                 Get(occupations, target).ProgrammeSupply += output;
             }
 
-            foreach (var skill in programme.SkillIds.Distinct())
+            foreach (var skill in programme.SkillIds)
             {
                 Get(skills, skill).ProgrammeSupply += output;
             }

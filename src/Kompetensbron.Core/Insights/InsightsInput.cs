@@ -2,14 +2,14 @@ using Kompetensbron.Core.Profiles;
 
 namespace Kompetensbron.Core.Insights;
 
-/// <summary>Open positions of one need, located where the work is.</summary>
+/// <summary>Open positions of one need, located where the work is (each skill id once).</summary>
 public sealed record DemandNeed(
     string Ssyk4Id, string MunicipalityCode, int Headcount, IReadOnlyList<string> RequiredSkillIds, IReadOnlyList<string> MeritingSkillIds);
 
 /// <summary>A workforce cohort (an employer's staff in one occupation and age band) located at the employer.</summary>
 public sealed record WorkforceGroup(string Ssyk4Id, string MunicipalityCode, int AgeFrom, int AgeTo, Gender? Gender, int Count);
 
-/// <summary>A person as supply: where they live, their skills and the SSYK-4 groups they have worked in.</summary>
+/// <summary>A person as supply: where they live, their skills and the SSYK-4 groups they have worked in (each id once).</summary>
 public sealed record SupplyProfile(
     string MunicipalityCode, IReadOnlyList<string> SkillIds, IReadOnlyList<string> Ssyk4Ids, Gender? Gender, TargetGroup? TargetGroup);
 

@@ -72,7 +72,7 @@ public static class InsightsLoader
             .Where(x => x.Municipality is not null)
             .Select(x => new ProgrammeOffer(
                 x.Programme.Id, x.Programme.Title, x.Programme.ProviderId, providers.GetValueOrDefault(x.Programme.ProviderId) ?? "",
-                x.Municipality!, x.Programme.SkillIds, x.Programme.Seats, x.Programme.LengthWeeks, x.Programme.StartDates,
+                x.Municipality!, x.Programme.SkillIds.Distinct().ToList(), x.Programme.Seats, x.Programme.LengthWeeks, x.Programme.StartDates,
                 LeadsToOccupation(x.Programme.Level) ? ProgrammeOccupation.BestFit(taxonomy, x.Programme.SkillIds) : null))
             .ToList();
 

@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Kompetensbron.Core.Geography;
+using Kompetensbron.Core.Insights;
+using Kompetensbron.Core.Insights.Reports;
+using Kompetensbron.Core.Matching;
+using Kompetensbron.Core.Matching.Scale;
+using Kompetensbron.Core.Profiles;
+using Kompetensbron.Core.Taxonomy;
+
+namespace Kompetensbron.Cli.Insights;
+
+/// <summary>
+/// <c>bench insights</c>: the coordinator dashboard (every table, whole country and one municipality) on the
+/// national-scale data set of the matching bench (100,000 needs, 1,000,000 profiles) plus generated workforce
+/// cohorts and programmes. The target is 1 s for the full dashboard.
+/// </summary>
+internal static class InsightsBenchCommand
+{
+    private const double BudgetMs = 1000;
+
+    public static Command Build(CliConsole console)
+    {
+        var needs = new Option<int>("--needs") { Description = "Open needs to generate.", DefaultValueFactory = _ => 100_000 };
+        var profiles = new Option<int>("--profiles") { Description = "Profiles to generate.", DefaultValueFactory = _ => 1_000_000 };
+        var runs = new Option<int>("--runs") { Description = "Timed dashboard computations; the median is reported.", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated data.", DefaultValueFactory = _ => 42 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (dashboard_ms is the headline)." };
+        var command = new Command("insights", "Time the full insights dashboard on national-scale generated data.") { needs, profiles, runs, seed, json };
+        command.SetAction(parseResult =>
+        {
+            if (parseResult.GetValue(needs) < 1 || parseResult.GetValue(profiles) < 1 || parseResult.GetValue(runs) < 1)
+            {
+                return console.Fail("--needs, --profiles and --runs must be at least 1.");
+            }
+
+            var report = Run(parseResult.GetValue(needs), parseResult.GetValue(profiles), parseResult.GetValue(runs), parseResult.GetValue(seed),
+                parseResult.GetValue(json) ? null : console.Output);
+            if (parseResult.GetValue(json))
+            {
+                console.WriteJson(report);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static BenchReport Run(int needCount, int profileCount, int runs, int seed, TextWriter? progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var taxonomy = TaxonomyModel.LoadEmbedded();
+        var geography = GeographyModel.LoadEmbedded();
+        var today = new DateOnly(2026, 1, 15);
+        var scale = NationalScaleGenerator.Generate(MatchModel.Create(taxonomy), geography, needCount, profileCount, seed, today);
+        var input = ToInsightsInput(scale, taxonomy, geography, seed, today);
+        var generateSeconds = clock.Elapsed.TotalSeconds;
+        progress?.WriteLine(Invariant($"generated {input.Needs.Count:N0} needs, {input.Profiles.Count:N0} profiles, {input.Workforce.Count:N0} workforce cohorts and {input.Programmes.Count:N0} programmes in {generateSeconds:F1} s"));
+
+        // The dashboard: every table for the whole data set at 5 years, then one municipality (Gnosjö).
+        double Dashboard(InsightsFilter filter, string? municipality)
+        {
+            var watch = Stopwatch.StartNew();
+            var insights = InsightsCalculator.Compute(input, InsightsSettings.Default, filter, 5);
+            var document = InsightsReport.Build(insights, taxonomy, geography, ReportLanguage.Swedish, municipality, today);
+            GC.KeepAlive(document);
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        var first = Dashboard(InsightsFilter.All, null);
+        var whole = Enumerable.Range(0, runs).Select(_ => Dashboard(InsightsFilter.All, null)).Order().ToList();
+        var gnosjo = Enumerable.Range(0, runs).Select(_ => Dashboard(new InsightsFilter("0617"), "0617")).Order().ToList();
+        var report = new BenchReport(
+            DashboardMs: Math.Round(whole[whole.Count / 2], 1),
+            DashboardFirstMs: Math.Round(first, 1),
+            MunicipalityDashboardMs: Math.Round(gnosjo[gnosjo.Count / 2], 1),
+            BudgetRatio: Math.Round(whole[whole.Count / 2] / BudgetMs, 3),
+            Needs: input.Needs.Count,
+            Profiles: input.Profiles.Count,
+            WorkforceCohorts: input.Workforce.Count,
+            Programmes: input.Programmes.Count,
+            GenerateSeconds: Math.Round(generateSeconds, 1),
+            Runs: runs,
+            Processors: Environment.ProcessorCount);
+        progress?.WriteLine(Invariant($"full dashboard (whole data set, 5 years): median {report.DashboardMs:F0} ms of {runs} (first {report.DashboardFirstMs:F0} ms), {report.BudgetRatio:P0} of the 1 s budget"));
+        progress?.WriteLine(Invariant($"one municipality (Gnosjö): median {report.MunicipalityDashboardMs:F0} ms"));
+        return report;
+    }
+
+    /// <summary>
+    /// The matching bench's needs and profiles as insights input, plus employers' workforce (an older-skewed age
+    /// structure per municipality and occupation group) and programmes teaching the groups' typical skills.
+    /// Gender and target group are drawn at random here: the bench measures speed, not the figures.
+    /// </summary>
+    private static InsightsInput ToInsightsInput(ScaleData scale, TaxonomyModel taxonomy, GeographyModel geography, int seed, DateOnly today)
+    {
+        var random = new Random(seed);
+        var ssyk4Of = taxonomy.Occupations.ToDictionary(o => o.Id, o => o.Ssyk4Id, StringComparer.Ordinal);
+        var needs = scale.Needs.Select(n => new DemandNeed(
+                ssyk4Of.GetValueOrDefault(n.OccupationId, ""), n.MunicipalityCode, 1,
+                n.Skills.Where(s => s.IsRequired).Select(s => s.SkillId).ToList(),
+                n.Skills.Where(s => !s.IsRequired).Select(s => s.SkillId).ToList()))
+            .ToList();
+        var genders = Enum.GetValues<Gender>();
+        var groups = Enum.GetValues<TargetGroup>();
+        var profiles = scale.Profiles.Select(p => new SupplyProfile(
+                p.MunicipalityCode,
+                p.Skills.Select(s => s.SkillId).ToList(),
+                p.Occupations.Select(o => ssyk4Of.GetValueOrDefault(o.OccupationId, "")).Where(g => g.Length > 0).Distinct().ToList(),
+                random.Next(5) == 0 ? null : genders[random.Next(genders.Length)],
+                random.Next(3) == 0 ? null : groups[random.Next(groups.Length)]))
+            .ToList();
+
+        var occupationGroups = needs.Select(n => n.Ssyk4Id).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var municipalities = geography.Municipalities.Select(m => m.Code).ToArray();
+        var workforce = new List<WorkforceGroup>(needs.Count * 2);
+        for (var i = 0; i < needs.Count * 2; i++)
+        {
+            var from = 20 + 5 * random.Next(9);
+            workforce.Add(new WorkforceGroup(
+                occupationGroups[random.Next(occupationGroups.Length)], municipalities[random.Next(municipalities.Length)],
+                from, from + 4, random.Next(2) == 0 ? Gender.Man : Gender.Woman, 1 + random.Next(from >= 55 ? 12 : 6)));
+        }
+
+        var programmes = new List<ProgrammeOffer>(needs.Count / 20);
+        for (var i = 0; i < needs.Count / 20; i++)
+        {
+            var group = occupationGroups[random.Next(occupationGroups.Length)];
+            var skills = taxonomy.SkillsForSsyk4(group).OrderBy(_ => random.Next()).Take(4 + random.Next(10)).Select(s => s.Id).ToList();
+            programmes.Add(new ProgrammeOffer(
+                i + 1, Invariant($"Utbildning {i + 1}"), 1 + i / 10, Invariant($"Anordnare {1 + i / 10}"), municipalities[random.Next(municipalities.Length)],
+                skills, 8 + random.Next(30), 4 + random.Next(80), [today.AddDays(random.Next(365))], group));
+        }
+
+        return new InsightsInput(today, needs, workforce, profiles, programmes);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record BenchReport(
+        [property: JsonPropertyName("dashboard_ms")] double DashboardMs,
+        [property: JsonPropertyName("dashboard_first_ms")] double DashboardFirstMs,
+        [property: JsonPropertyName("municipality_dashboard_ms")] double MunicipalityDashboardMs,
+        [property: JsonPropertyName("budget_ratio")] double BudgetRatio,
+        [property: JsonPropertyName("needs")] int Needs,
+        [property: JsonPropertyName("profiles")] int Profiles,
+        [property: JsonPropertyName("workforce_cohorts")] int WorkforceCohorts,
+        [property: JsonPropertyName("programmes")] int Programmes,
+        [property: JsonPropertyName("generate_seconds")] double GenerateSeconds,
+        [property: JsonPropertyName("runs")] int Runs,
+        [property: JsonPropertyName("processors")] int Processors);
+}
