@@ -1,5 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Playwright;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Demo;
 using Microsoft.Playwright;
@@ -37,11 +36,7 @@ public sealed class InsightsDashboardInBrowserTests(AppServer app, Chromium chro
     public async Task The_coordinator_filters_to_Gnosjo_and_downloads_the_Excel_file_with_the_figures_shown()
     {
         var coordinator = DemoSeeder.DemoAccounts.First(a => a.Role == Roles.Coordinator);
-        await _page.GotoAsync("/konto/logga-in");
-        await _page.GetByLabel("E-postadress").FillAsync(coordinator.Email);
-        await _page.GetByLabel("Lösenord").FillAsync(coordinator.Password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await _page.WaitForURLAsync("**/samordnare");
+        await _page.LogInAsync(coordinator.Email, coordinator.Password, "/samordnare");
 
         await _page.GetByTestId("insights-link").ClickAsync();
         await _page.WaitForURLAsync("**/insikter");
@@ -53,7 +48,7 @@ public sealed class InsightsDashboardInBrowserTests(AppServer app, Chromium chro
         Assert.StartsWith("Gnosjö, om 5 år", await _page.GetByTestId("insights-scope").InnerTextAsync(), StringComparison.Ordinal);
         var shownOpen = int.Parse(await _page.GetByTestId("figure-open").InnerTextAsync(), CultureInfo.InvariantCulture);
         Assert.True(shownOpen > 0);
-        await Screenshot("insights-gnosjo.png", fullPage: false);
+        await _page.ScreenshotAsync("insights-gnosjo.png", output, fullPage: false);
 
         var download = await _page.RunAndWaitForDownloadAsync(() => _page.GetByTestId("download-xlsx").ClickAsync());
         var file = Path.Combine(Path.GetTempPath(), "kb-e2e-" + Guid.NewGuid().ToString("N") + ".xlsx");
@@ -76,34 +71,14 @@ public sealed class InsightsDashboardInBrowserTests(AppServer app, Chromium chro
     public async Task The_dashboard_has_no_serious_or_critical_accessibility_violations()
     {
         var coordinator = DemoSeeder.DemoAccounts.First(a => a.Role == Roles.Coordinator);
-        await _page.GotoAsync("/konto/logga-in");
-        await _page.GetByLabel("E-postadress").FillAsync(coordinator.Email);
-        await _page.GetByLabel("Lösenord").FillAsync(coordinator.Password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await _page.WaitForURLAsync("**/samordnare");
+        await _page.LogInAsync(coordinator.Email, coordinator.Password, "/samordnare");
 
         foreach (var path in new[] { "/insikter?horisont=10", "/insikter/rapport?kommun=0683" })
         {
             await _page.GotoAsync(path);
-            var result = await _page.RunAxe();
-            var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-            foreach (var violation in bad)
-            {
-                output.WriteLine($"{path}: {violation.Impact} {violation.Id}: {violation.Help} ({string.Join(", ", violation.Nodes.Select(n => n.Html))})");
-            }
-
-            Assert.Empty(bad);
+            await _page.AssertAccessibleAsync(output);
         }
 
-        await Screenshot("insights-county.png");
-    }
-
-    private async Task Screenshot(string name, bool fullPage = true)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, name);
-        await _page.ScreenshotAsync(new() { Path = file, FullPage = fullPage });
-        output.WriteLine($"Screenshot: {file}");
+        await _page.ScreenshotAsync("insights-county.png", output);
     }
 }

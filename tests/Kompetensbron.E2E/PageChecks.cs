@@ -7,15 +7,26 @@ namespace Kompetensbron.E2E;
 /// <summary>What the browser tests do on many pages: screenshots to look at, and the axe-core check.</summary>
 public static class PageChecks
 {
-    /// <summary>A full-page PNG in <c>screenshots/</c> beside the test binaries.</summary>
-    public static async Task ScreenshotAsync(this IPage page, string name, ITestOutputHelper output)
+    /// <summary>Logs in on the login page as a user types it, and waits for the page a login lands on.</summary>
+    public static async Task LogInAsync(this IPage page, string email, string password, string landsOn)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/konto/logga-in");
+        await page.GetByLabel("E-postadress").FillAsync(email);
+        await page.GetByLabel("Lösenord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync("**" + landsOn);
+    }
+
+    /// <summary>A PNG (the full page unless told otherwise) in <c>screenshots/</c> beside the test binaries.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name, ITestOutputHelper output, bool fullPage = true)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(output);
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = file, FullPage = fullPage });
         output.WriteLine($"Screenshot: {file}");
     }
 

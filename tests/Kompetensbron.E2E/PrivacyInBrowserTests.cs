@@ -43,11 +43,7 @@ public sealed class PrivacyInBrowserTests(AppServer app, Chromium chromium, ITes
     public async Task A_person_chooses_visibility_reads_how_matching_works_and_the_pages_are_accessible()
     {
         var person = DemoSeeder.DemoAccounts.First(a => a.Role == Roles.Person);
-        await _page.GotoAsync("/konto/logga-in");
-        await _page.GetByLabel("E-postadress").FillAsync(person.Email);
-        await _page.GetByLabel("Lösenord").FillAsync(person.Password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida");
+        await _page.LogInAsync(person.Email, person.Password, "/min-sida");
 
         await _page.GetByLabel("Godkända arbetsgivare, utan ditt namn").CheckAsync();
         await _page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();

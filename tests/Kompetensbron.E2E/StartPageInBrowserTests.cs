@@ -83,11 +83,7 @@ public sealed class StartPageInBrowserTests(AppServer app, Chromium chromium, IT
         // The demo employer's page lists its needs.
         await _page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
         var employer = DemoSeeder.DemoAccounts.First(a => a.Role == Roles.Employer);
-        await _page.GotoAsync("/konto/logga-in");
-        await _page.GetByLabel("E-postadress").FillAsync(employer.Email);
-        await _page.GetByLabel("Lösenord").FillAsync(employer.Password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await _page.WaitForURLAsync("**/arbetsgivare");
+        await _page.LogInAsync(employer.Email, employer.Password, "/arbetsgivare");
         await _page.ScreenshotAsync("employer.png", output);
     }
 
