@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kompetensbron.Cli.Accounts;
 using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
+using Kompetensbron.Cli.Import;
 using Kompetensbron.Cli.Insights;
 using Kompetensbron.Cli.Listing;
 using Kompetensbron.Cli.Placement;
@@ -38,7 +39,9 @@ internal static class CliApp
         root.Subcommands.Add(RecogniseCommand.Build(console));
         root.Subcommands.Add(EvalCommand.Build(console));
         root.Subcommands.Add(PlaceCommand.Build(console));
+        root.Subcommands.Add(ImportCommand.Build(console));
         Bench(root).Subcommands.Add(PlacementBenchCommand.Build(console));
+        Bench(root).Subcommands.Add(ImportBenchCommand.Build(console));
         return root;
     }
 
