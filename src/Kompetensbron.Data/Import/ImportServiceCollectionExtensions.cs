@@ -1,5 +1,6 @@
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Import.JobTech;
+using Kompetensbron.Core.Import.Tabular;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,10 @@ public static class ImportServiceCollectionExtensions
         services.TryAddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<TaxonomyModel>()));
         services.TryAddSingleton(_ => JobTechLegacyMap.LoadEmbedded());
         services.TryAddSingleton<JobTechAdMapper>();
+        services.TryAddSingleton<TabularVocabulary>();
         services.TryAddScoped<JobTechImporter>();
+        services.TryAddScoped<TabularImporter>();
+        services.TryAddScoped<TabularExporter>();
         return services;
     }
 }

@@ -137,14 +137,13 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
             need.SiteId = siteIds.GetValueOrDefault(imported);
             if (stored.TryGetValue(externalId, out var existing))
             {
-                NeedUpdates.CopyFields(need, existing);
-                existing.OrganisationId = need.OrganisationId;
-                NeedUpdates.SyncSkills(db, existing, need.Skills, (from, to) =>
+                ImportUpdates.CopyNeed(need, existing);
+                ImportUpdates.Sync(db, existing.Skills, need.Skills, s => s.SkillId, (from, to) =>
                 {
                     to.IsRequired = from.IsRequired;
                     to.Importance = from.Importance;
                     to.Source = from.Source;
-                });
+                }, s => s.NeedId = existing.Id);
                 totals.Updated++;
             }
             else
