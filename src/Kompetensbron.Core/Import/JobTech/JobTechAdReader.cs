@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Kompetensbron.Core.Import.JobTech;
 
@@ -29,7 +31,7 @@ public readonly record struct JobTechAdEntry(int Number, JobTechAd Ad);
 /// token: memory stays constant whatever the number of ads (a JobSearch response holds at most 100 hits per page).
 /// A malformed ad stops the reading with an <see cref="ImportFileException"/> that names the ad's number.
 /// </summary>
-public sealed class JobTechAdReader(Stream utf8Json)
+public sealed partial class JobTechAdReader(Stream utf8Json)
 {
     public JobTechFileLayout Layout { get; private set; }
 
@@ -42,7 +44,7 @@ public sealed class JobTechAdReader(Stream utf8Json)
         {
             Layout = JobTechFileLayout.Array;
             var ads = JsonSerializer.DeserializeAsyncEnumerable(stream, JobTechJsonContext.Default.JobTechAd, cancellationToken);
-            await foreach (var ad in Guard(ads, () => number, () => previousId))
+            await foreach (var ad in Guard(ads))
             {
                 number++;
                 previousId = Checked(ad, number, previousId).Id;
@@ -61,7 +63,7 @@ public sealed class JobTechAdReader(Stream utf8Json)
 
         var values = JsonSerializer.DeserializeAsyncEnumerable(stream, JobTechJsonContext.Default.JobTechTopLevel, topLevelValues: true, cancellationToken);
         var topLevelCount = 0;
-        await foreach (var value in Guard(values, () => number, () => previousId))
+        await foreach (var value in Guard(values))
         {
             topLevelCount++;
             if (value?.Hits is { } hits)
@@ -98,8 +100,25 @@ public sealed class JobTechAdReader(Stream utf8Json)
 
     private static string After(string? previousId, string word) => previousId is null ? "" : $" ({word} id {previousId})";
 
+    /// <summary>
+    /// Where a JSON error is: the serializer parses a whole buffer of ads before handing out the first, so the count of
+    /// ads read so far is not the place. An array's error path names the ad ("$[41]"); JSON Lines have one ad a line.
+    /// </summary>
+    private static ImportFileException Invalid(JsonException e)
+    {
+        var line = (e.LineNumber ?? 0) + 1;
+        var match = ArrayIndex().Match(e.Path ?? "");
+        var (sv, en) = match.Success && int.TryParse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture, out var index)
+            ? ($"Annons nr {index + 1} (rad {line})", $"Ad no. {index + 1} (line {line})")
+            : ($"Annonsen på rad {line}", $"The ad on line {line}");
+        return new ImportFileException($"{sv}: ogiltig JSON, inget importerades ({e.Message}).", $"{en}: invalid JSON, nothing was imported ({e.Message}).", e);
+    }
+
+    [GeneratedRegex(@"^\$\[(\d+)\]")]
+    private static partial Regex ArrayIndex();
+
     /// <summary>Turns a JSON error into a message naming the ad it happened in.</summary>
-    private static async IAsyncEnumerable<T> Guard<T>(IAsyncEnumerable<T> source, Func<int> number, Func<string?> previousId)
+    private static async IAsyncEnumerable<T> Guard<T>(IAsyncEnumerable<T> source)
     {
         var enumerator = source.GetAsyncEnumerator();
         await using (enumerator)
@@ -115,10 +134,7 @@ public sealed class JobTechAdReader(Stream utf8Json)
                 }
                 catch (JsonException e)
                 {
-                    var at = number() + 1;
-                    throw new ImportFileException(
-                        $"Annons nr {at}{After(previousId(), "efter")}: ogiltig JSON ({e.Message}).",
-                        $"Ad no. {at}{After(previousId(), "after")}: invalid JSON ({e.Message}).", e);
+                    throw Invalid(e);
                 }
 
                 yield return enumerator.Current;
