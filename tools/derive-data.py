@@ -3,9 +3,9 @@
 
 Usage (from the repository root):  python3 tools/derive-data.py ../shared/data
 
-Reads the JobTech Taxonomy bulk JSON and the Swedish geography files and writes
-data/taxonomy.json.gz and data/geography.json.gz (our own compact schema, see
-docs/decisions/0001-reference-data.md). Output is deterministic: everything is sorted, JSON is written
+Reads the JobTech Taxonomy bulk JSON, the Swedish geography files and the JobTech legacy id map and
+writes data/taxonomy.json.gz, data/geography.json.gz and data/jobtech-legacy.json.gz (our own compact
+schema, see docs/decisions/0001-reference-data.md and 0011-imports.md). Output is deterministic: everything is sorted, JSON is written
 with fixed separators and gzip gets mtime=0 and no file name, so re-running on the same input gives
 byte-identical files. Standard library only.
 """
@@ -207,6 +207,36 @@ def derive_geography(src):
     }
 
 
+# The legacy taxonomy types an imported job ad can carry, and our key for each.
+LEGACY_TYPES = {
+    "occupation-name": "occupationNames",
+    "ssyk-level-4": "ssyk4",
+    "occupation-field": "occupationFields",
+    "skill": "skills",
+    "language": "languages",
+    "driving-licence": "drivingLicences",
+    "employment-type": "employmentTypes",
+}
+
+
+def derive_legacy(src, geography):
+    """Legacy AMS taxonomy ids (historical Platsbanken ads) -> concept ids, and municipalities -> SCB codes."""
+    with open(os.path.join(src, "jobtech-legacy-map", "taxonomy-to-concept.json"), encoding="utf-8") as f:
+        raw = json.load(f)
+    out = {}
+    for legacy_type, key in LEGACY_TYPES.items():
+        out[key] = {k: v["conceptId"] for k, v in sorted(raw[legacy_type].items()) if k}
+    # JobTech's municipality concepts carry their own legacy numbers, not SCB codes: join on the name.
+    code_by_name = {m["name"]: m["code"] for m in geography["municipalities"]}
+    municipalities = {}
+    for legacy_id, concept in sorted(raw["municipality"].items()):
+        code = code_by_name.get(concept["preferredLabel"])
+        assert code, concept
+        municipalities[concept["conceptId"]] = code
+    out["municipalityConcepts"] = dict(sorted(municipalities.items()))
+    return out
+
+
 def write_gz(obj, name):
     payload = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
     buffer = io.BytesIO()
@@ -229,8 +259,12 @@ def main():
     print(f"taxonomy.ssyk4Skills links: {sum(len(x['skills']) for x in taxonomy['ssyk4Skills'])}")
     for key, value in geography.items():
         print(f"geography.{key}: {len(value)}")
+    legacy = derive_legacy(src, geography)
+    for key, value in legacy.items():
+        print(f"legacy.{key}: {len(value)}")
     write_gz(taxonomy, "taxonomy.json.gz")
     write_gz(geography, "geography.json.gz")
+    write_gz(legacy, "jobtech-legacy.json.gz")
 
 
 if __name__ == "__main__":

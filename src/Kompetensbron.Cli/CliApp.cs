@@ -2,6 +2,8 @@ using System.CommandLine;
 using Kompetensbron.Cli.Accounts;
 using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
+using Kompetensbron.Cli.Export;
+using Kompetensbron.Cli.Import;
 using Kompetensbron.Cli.Insights;
 using Kompetensbron.Cli.Listing;
 using Kompetensbron.Cli.Matching;
@@ -40,9 +42,12 @@ internal static class CliApp
         root.Subcommands.Add(RecogniseCommand.Build(console));
         root.Subcommands.Add(EvalCommand.Build(console));
         root.Subcommands.Add(PlaceCommand.Build(console));
+        root.Subcommands.Add(ImportCommand.Build(console));
+        root.Subcommands.Add(ExportCommand.Build(console));
         Bench(root).Subcommands.Add(MatchBenchCommand.Build(console));
         Bench(root).Subcommands.Add(PlacementBenchCommand.Build(console));
         Bench(root).Subcommands.Add(InsightsBenchCommand.Build(console));
+        Bench(root).Subcommands.Add(ImportBenchCommand.Build(console));
         return root;
     }
 

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using Kompetensbron.Cli.Database;
 using Kompetensbron.Core.Geography;
+using Kompetensbron.Core.Import;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
 using Kompetensbron.Data.Demo;
+using Kompetensbron.Data.Import;
 using Kompetensbron.Data.Matching;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,7 +32,23 @@ internal static class CliServices
     {
         try
         {
-            var configuration = DatabaseOptionsOnCommandLine.ToConfiguration(parseResult);
+            return await RunAsync(DatabaseOptionsOnCommandLine.ToConfiguration(parseResult), console, work, cancellationToken);
+        }
+        catch (CliInputException e)
+        {
+            return console.Fail(e.Message);
+        }
+    }
+
+    /// <summary>As above, on the database that <paramref name="configuration"/> names (e.g. a benchmark's own file).</summary>
+    public static async Task<int> RunAsync(
+        IConfiguration configuration,
+        CliConsole console,
+        Func<IServiceProvider, CancellationToken, Task<int>> work,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
             var services = new ServiceCollection();
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));
             services.AddSingleton(TimeProvider.System);
@@ -40,6 +59,7 @@ internal static class CliServices
             services.AddDemoSeeder();
             services.AddScoped<Registration>();
             services.AddMatching();
+            services.AddKompetensbronImport();
             await using var provider = services.BuildServiceProvider(validateScopes: true);
             _ = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
@@ -48,6 +68,10 @@ internal static class CliServices
             return await work(scope.ServiceProvider, cancellationToken);
         }
         catch (CliInputException e)
+        {
+            return console.Fail(e.Message);
+        }
+        catch (ImportFileException e)
         {
             return console.Fail(e.Message);
         }

@@ -44,6 +44,7 @@ public abstract class KompetensbronDbContext(DbContextOptions options)
         // CefrLevel names ("A1" … "C2") also sort in level order as text.
         StoreAsString<NeedKind>(configurationBuilder);
         StoreAsString<NeedStatus>(configurationBuilder);
+        StoreAsString<NeedSkillSource>(configurationBuilder);
         StoreAsString<OrganisationKind>(configurationBuilder);
         StoreAsString<CefrLevel>(configurationBuilder);
         StoreAsString<SkillEvidence>(configurationBuilder);

@@ -22,6 +22,13 @@ public enum NeedStatus
     Closed,
 }
 
+/// <summary>Where a need's skill comes from: stated by the employer, or recognised by Kompetensbron in the ad's text.</summary>
+public enum NeedSkillSource
+{
+    Stated,
+    Recognised,
+}
+
 /// <summary>What an employer needs: a place of a kind, for an occupation, with skills and constraints.</summary>
 public sealed class Need
 {
@@ -43,6 +50,11 @@ public sealed class Need
     public CefrLevel? MinimumSwedishLevel { get; set; }
     public bool ShiftWork { get; set; }
     public DateOnly? StartDate { get; set; }
+    public DateOnly? ApplicationDeadline { get; set; }
+
+    /// <summary>The need's id in the system it was imported from (e.g. "jobtech:24681012"); unique, null when entered here.</summary>
+    public string? ExternalId { get; set; }
+
     public int? SiteId { get; set; }
     public NeedStatus Status { get; set; } = NeedStatus.Open;
     public DateTimeOffset CreatedAt { get; set; }
@@ -56,4 +68,5 @@ public sealed class NeedSkill
     public required string SkillId { get; set; }
     public bool IsRequired { get; set; }
     public int Importance { get; set; } = 2;
+    public NeedSkillSource Source { get; set; }
 }

@@ -1,3 +1,5 @@
+using Kompetensbron.Core;
+
 namespace Kompetensbron.Data.Configurations;
 
 /// <summary>Column lengths shared by the entity configurations, so both providers get the same schema.</summary>
@@ -12,9 +14,12 @@ internal static class ColumnLengths
     public const int MunicipalityCode = 4;
     public const int OrganisationNumber = 11;
     public const int PostalCode = 8;
-    public const int Name = 200;
-    public const int Title = 200;
-    public const int Description = 4000;
+    public const int Name = FieldLengths.Name;
+    public const int Title = FieldLengths.Title;
+    public const int Description = FieldLengths.Description;
     public const int EnumName = 40;
+
+    /// <summary>"jobtech:" and JobTech's ad id, or an id from another source system.</summary>
+    public const int ExternalId = 100;
     public const int UserId = 450;
 }

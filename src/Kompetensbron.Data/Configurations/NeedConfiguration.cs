@@ -13,6 +13,8 @@ internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
         builder.Property(n => n.Title).IsRequired().HasMaxLength(ColumnLengths.Title);
         builder.Property(n => n.Description).HasMaxLength(ColumnLengths.Description);
         builder.Property(n => n.OccupationId).IsRequired().HasMaxLength(ColumnLengths.ConceptId);
+        builder.Property(n => n.ExternalId).HasMaxLength(ColumnLengths.ExternalId);
+        builder.HasIndex(n => n.ExternalId).IsUnique();
         builder.PrimitiveCollection(n => n.Licences).ElementType(e => e.HasMaxLength(ColumnLengths.Code));
 
         builder.HasOne<Organisation>()

@@ -31,12 +31,19 @@ namespace Kompetensbron.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ApplicationDeadline")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Headcount")
                         .HasColumnType("integer");
@@ -86,6 +93,9 @@ namespace Kompetensbron.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("OccupationId");
 
                     b.HasIndex("SiteId");
@@ -111,6 +121,11 @@ namespace Kompetensbron.Data.Migrations.Postgres
 
                     b.Property<bool>("IsRequired")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("NeedId", "SkillId");
 
