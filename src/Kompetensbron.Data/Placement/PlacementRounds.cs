@@ -179,6 +179,13 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         return JsonSerializer.Deserialize<PlacementResult>(stored.ResultJson, PlacementRoundJson.Options)!;
     }
 
+    /// <summary>The result that was published (the round must be published, with its results included).</summary>
+    public static PlacementResult PublishedResult(StoredPlacementRound round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        return ReadResult(round.Results.Single(r => r.Algorithm == round.PublishedAlgorithm));
+    }
+
     /// <summary>A person's outcomes in published rounds.</summary>
     public async Task<IReadOnlyList<PublishedOutcome>> PublishedForProfileAsync(int profileId, CancellationToken ct = default)
     {
@@ -191,7 +198,7 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         var outcomes = new List<PublishedOutcome>();
         foreach (var round in rounds)
         {
-            var result = ReadResult(round.Results.Single(r => r.Algorithm == round.PublishedAlgorithm));
+            var result = PublishedResult(round);
             foreach (var applicant in round.Applicants)
             {
                 var outcome = result.Applicants.FirstOrDefault(o => o.ApplicantId == ApplicantKey(applicant));
@@ -226,7 +233,7 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         var incoming = new List<IncomingStudent>();
         foreach (var round in rounds)
         {
-            var result = ReadResult(round.Results.Single(r => r.Algorithm == round.PublishedAlgorithm));
+            var result = PublishedResult(round);
             var applicants = round.Applicants.ToDictionary(ApplicantKey, StringComparer.Ordinal);
             foreach (var outcome in result.Applicants)
             {

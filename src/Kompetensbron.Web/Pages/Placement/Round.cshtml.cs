@@ -1,3 +1,4 @@
+using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Placement;
 using Kompetensbron.Core.Taxonomy;
@@ -14,7 +15,7 @@ namespace Kompetensbron.Web.Pages.Placement;
 
 /// <summary>One round: its places (change seats, remove), run both algorithms, compare them side by side, publish one.</summary>
 public sealed class RoundModel(
-    PlacementRounds rounds, UserManager<KompetensbronUser> users, IStringLocalizer<PlacementResource> text, KompetensbronDbContext db, TaxonomyModel taxonomy)
+    PlacementRounds rounds, UserManager<KompetensbronUser> users, IStringLocalizer<PlacementResource> text, KompetensbronDbContext db, TaxonomyModel taxonomy, GeographyModel geography)
     : RoundPageModel(rounds, users, text)
 {
     public IReadOnlyDictionary<int, Need> Needs { get; private set; } = new Dictionary<int, Need>();
@@ -29,8 +30,8 @@ public sealed class RoundModel(
 
     public string OccupationName(string id) => taxonomy.FindOccupation(id)?.Label ?? id;
 
-    public string ApplicantName(string applicantId) =>
-        Round.Applicants.FirstOrDefault(a => PlacementRounds.ApplicantKey(a) == applicantId)?.Name ?? applicantId;
+    /// <summary>Applicants from profiles have their municipality as school; CSV rows name their school.</summary>
+    public string SchoolName(string schoolId) => geography.FindMunicipality(schoolId)?.Name ?? (schoolId.Length == 0 ? "–" : schoolId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? await ShowAsync(cancellationToken) : NotFound();
