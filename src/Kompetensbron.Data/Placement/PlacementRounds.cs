@@ -278,7 +278,7 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         var organisationIds = needs.Values.Select(n => n.OrganisationId).Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => organisationIds.Contains(s.OrganisationId)).OrderBy(s => s.Id).ToListAsync(ct);
         var profileIds = round.Applicants.Where(a => a.ProfileId != null).Select(a => a.ProfileId!.Value).ToList();
-        var profiles = await db.Profiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var profiles = await db.Profiles.AsNoTracking().IgnoreAutoIncludes().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
         var places = new List<PlacementPlace>();

@@ -18,6 +18,11 @@ public sealed class RoundModel(
     PlacementRounds rounds, UserManager<KompetensbronUser> users, IStringLocalizer<PlacementResource> text, KompetensbronDbContext db, TaxonomyModel taxonomy, GeographyModel geography)
     : RoundPageModel(rounds, users, text)
 {
+    private Dictionary<string, string>? _names;
+
+    /// <summary>How many unplaced applicants each result lists by name (the counts cover everyone).</summary>
+    public const int UnplacedListed = 200;
+
     public IReadOnlyDictionary<int, Need> Needs { get; private set; } = new Dictionary<int, Need>();
 
     /// <summary>Deferred acceptance, then min-cost flow; empty until the round has been run.</summary>
@@ -29,6 +34,9 @@ public sealed class RoundModel(
     public PlacementAlgorithm? Algorithm { get; set; }
 
     public string OccupationName(string id) => taxonomy.FindOccupation(id)?.Label ?? id;
+
+    public string ApplicantName(string applicantId) =>
+        (_names ??= Round.Applicants.ToDictionary(PlacementRounds.ApplicantKey, a => a.Name, StringComparer.Ordinal)).GetValueOrDefault(applicantId, applicantId);
 
     /// <summary>Applicants from profiles have their municipality as school; CSV rows name their school.</summary>
     public string SchoolName(string schoolId) => geography.FindMunicipality(schoolId)?.Name ?? (schoolId.Length == 0 ? "–" : schoolId);
