@@ -5,6 +5,7 @@ using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Placement;
 using Kompetensbron.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -253,7 +254,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         var otherAccount = await TestAccounts.CreatePersonAsync(factory);
         var (employerA, employerAId) = await TestAccounts.CreateAsync(factory, Roles.Employer);
         var (employerB, _) = await TestAccounts.CreateAsync(factory, Roles.Employer);
-        var (provider, _) = await TestAccounts.CreateAsync(factory, Roles.EducationProvider);
+        var (provider, providerId) = await TestAccounts.CreateAsync(factory, Roles.EducationProvider);
         var (coordinator, _) = await TestAccounts.CreateAsync(factory, Roles.Coordinator);
         var (waiting, pendingOrganisationId) = await TestAccounts.CreateAsync(factory, Roles.Employer, approved: false);
 
@@ -268,11 +269,19 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             Status = NeedStatus.Open,
         };
         db.Needs.Add(need);
+        var round = new StoredPlacementRound { Name = "APL vår", OwnerOrganisationId = providerId, CreatedByUserId = pendingUserId };
+        db.Add(round);
         await db.SaveChangesAsync();
+        var roundId = round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/api/v1/profiles/{id:int}/matches"] = person.ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/api/v1/needs/{id:int}/matches"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // The provider's own round; the coordinator sees every round.
+            ["/placering/{id:int}"] = roundId,
+            ["/placering/{id:int}/platser"] = roundId,
+            ["/placering/{id:int}/sokande"] = roundId,
         };
 
         return new Actors(factory, new Dictionary<string, string?>

@@ -552,6 +552,143 @@ namespace Kompetensbron.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Kompetensbron.Data.Placement.RoundApplicant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Wishes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("PlacementRoundApplicants", (string)null);
+                });
+
+            modelBuilder.Entity("Kompetensbron.Data.Placement.RoundPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("RoundId", "NeedId")
+                        .IsUnique();
+
+                    b.ToTable("PlacementRoundPlaces", (string)null);
+                });
+
+            modelBuilder.Entity("Kompetensbron.Data.Placement.RoundResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Algorithm")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoundJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Algorithm");
+
+                    b.ToTable("PlacementRoundResults", (string)null);
+                });
+
+            modelBuilder.Entity("Kompetensbron.Data.Placement.StoredPlacementRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LotterySeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedAlgorithm")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.ToTable("PlacementRounds", (string)null);
+                });
+
             modelBuilder.Entity("Kompetensbron.Data.Privacy.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -834,6 +971,52 @@ namespace Kompetensbron.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Kompetensbron.Data.Placement.RoundApplicant", b =>
+                {
+                    b.HasOne("Kompetensbron.Core.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Kompetensbron.Data.Placement.StoredPlacementRound", null)
+                        .WithMany("Applicants")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kompetensbron.Data.Placement.RoundPlace", b =>
+                {
+                    b.HasOne("Kompetensbron.Core.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kompetensbron.Data.Placement.StoredPlacementRound", null)
+                        .WithMany("Places")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kompetensbron.Data.Placement.RoundResult", b =>
+                {
+                    b.HasOne("Kompetensbron.Data.Placement.StoredPlacementRound", null)
+                        .WithMany("Results")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kompetensbron.Data.Placement.StoredPlacementRound", b =>
+                {
+                    b.HasOne("Kompetensbron.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -902,6 +1085,15 @@ namespace Kompetensbron.Data.Migrations.Sqlite
                     b.Navigation("Occupations");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Kompetensbron.Data.Placement.StoredPlacementRound", b =>
+                {
+                    b.Navigation("Applicants");
+
+                    b.Navigation("Places");
+
+                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }
