@@ -273,6 +273,9 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         {
             ["/api/v1/profiles/{id:int}/matches"] = person.ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/api/v1/needs/{id:int}/matches"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/api/v1/needs/{id:int}/candidates"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/arbetsgivare/behov/{id:int}"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/arbetsgivare/behov/redigera/{id:int?}"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
         return new Actors(factory, new Dictionary<string, string?>
