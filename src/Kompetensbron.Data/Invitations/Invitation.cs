@@ -28,6 +28,14 @@ public sealed class Invitation
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The outcomes an employer may record next: interviewed after acceptance, hired after either.</summary>
+    public IReadOnlyList<InvitationStatus> NextSteps => Status switch
+    {
+        InvitationStatus.Accepted => [InvitationStatus.Interviewed, InvitationStatus.Hired],
+        InvitationStatus.Interviewed => [InvitationStatus.Hired],
+        _ => [],
+    };
+
     /// <summary>True once the person has accepted: contact details are shown to this employer.</summary>
     public bool RevealsContact => Status is InvitationStatus.Accepted or InvitationStatus.Interviewed or InvitationStatus.Hired;
 }

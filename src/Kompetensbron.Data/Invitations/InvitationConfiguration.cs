@@ -11,6 +11,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     {
         builder.HasKey(i => i.Id);
         builder.Ignore(i => i.RevealsContact);
+        builder.Ignore(i => i.NextSteps);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(40);
 
         // Deleting the person's profile (erasure) or the need removes the invitation with it.

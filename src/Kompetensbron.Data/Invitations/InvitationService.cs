@@ -60,9 +60,7 @@ public sealed class InvitationService(KompetensbronDbContext db, TimeProvider ti
     public async Task<bool> RecordOutcomeAsync(int organisationId, int invitationId, InvitationStatus outcome, CancellationToken ct)
     {
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.OrganisationId == organisationId, ct);
-        var follows = (invitation?.Status, outcome) is (InvitationStatus.Accepted, InvitationStatus.Interviewed)
-            or (InvitationStatus.Accepted or InvitationStatus.Interviewed, InvitationStatus.Hired);
-        if (invitation is null || !follows)
+        if (invitation is null || !invitation.NextSteps.Contains(outcome))
         {
             return false;
         }

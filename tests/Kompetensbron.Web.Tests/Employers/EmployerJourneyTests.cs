@@ -121,9 +121,10 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
         using var client = await As(employer);
 
         using var recognised = await client.SubmitFormAsync("/arbetsgivare/behov/redigera",
-            [new("Input.Description", "Vi söker dig som kan TIG-svetsning och MIG-svetsning.")], "/arbetsgivare/behov/redigera?handler=Recognise");
+            [new("Input.Description", "Vi söker en driven lagerman som kan TIG-svetsning och MIG-svetsning.")], "/arbetsgivare/behov/redigera?handler=Recognise");
         var html = await recognised.Content.ReadAsStringAsync();
         Assert.Contains($"value=\"{TigWelding}\"", html, StringComparison.Ordinal);
+        Assert.Contains("lagerarbetare", Html.Decode(html), StringComparison.Ordinal);
 
         using var searched = await client.SubmitFormAsync("/arbetsgivare/behov/redigera",
             [new("Input.SkillQuery", "tig-svets")], "/arbetsgivare/behov/redigera?handler=Search");

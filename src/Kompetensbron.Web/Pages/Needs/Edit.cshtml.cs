@@ -42,6 +42,9 @@ public sealed class EditModel(
     /// <summary>Set after "Find skills in the text": how many new skills were added.</summary>
     public int? Recognised { get; private set; }
 
+    /// <summary>Gender-coded words in the title and description, with neutral suggestions (a warning, never a block).</summary>
+    public IReadOnlyList<GenderCodedWord> CodedWords => GenderCodedWording.Find($"{Input.Title} {Input.Description}");
+
     public string SkillLabel(string id) => taxonomy.FindSkill(id)?.Label ?? id;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
