@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kompetensbron.Data.Invitations;
 
 /// <summary>An invitation with what the employer may see: the contact only once the person has accepted.</summary>
-public sealed record PipelineEntry(Invitation Invitation, string? Name, string? Email);
+public sealed record PipelineEntry(Invitation Invitation, string? Name, string? Email, string? UserId);
 
 /// <summary>An invitation as the person sees it in their inbox.</summary>
 public sealed record InboxEntry(Invitation Invitation, string NeedTitle, string OrganisationName);
@@ -81,11 +81,11 @@ public sealed class InvitationService(KompetensbronDbContext db, TimeProvider ti
             join u in db.Users on p.UserId equals u.Id into accounts
             from u in accounts.DefaultIfEmpty()
             orderby i.CreatedAt
-            select new { Invitation = i, p.DisplayName, Email = u == null ? null : u.Email })
+            select new { Invitation = i, p.DisplayName, Email = u == null ? null : u.Email, p.UserId })
             .ToListAsync(ct);
         return rows.ConvertAll(r => r.Invitation.RevealsContact
-            ? new PipelineEntry(r.Invitation, r.DisplayName, r.Email)
-            : new PipelineEntry(r.Invitation, null, null));
+            ? new PipelineEntry(r.Invitation, r.DisplayName, r.Email, r.UserId)
+            : new PipelineEntry(r.Invitation, null, null, null));
     }
 
     /// <summary>The person's invitations, newest first.</summary>

@@ -78,6 +78,12 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
         }
 
         Assert.Contains(welder.Email, await a.GetStringAsync(new Uri(needPage, UriKind.Relative)), StringComparison.Ordinal);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var audit = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().AuditEntries;
+            Assert.True(await audit.AnyAsync(e => e.SubjectProfileId == welder.ProfileId && e.ActorOrganisationId == organisationId));
+        }
+
         await AssertDeniedAsync(b, needPage);
         Assert.DoesNotContain(welder.Email, await b.GetStringAsync(new Uri("/arbetsgivare", UriKind.Relative)), StringComparison.Ordinal);
     }

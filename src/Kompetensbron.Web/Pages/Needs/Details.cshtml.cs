@@ -4,6 +4,7 @@ using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Invitations;
 using Kompetensbron.Data.Matching;
+using Kompetensbron.Data.Privacy;
 using Kompetensbron.Web.Employers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,6 +26,7 @@ public sealed class DetailsModel(
     TaxonomyModel taxonomy,
     MatchService matching,
     InvitationService invitations,
+    AuditLog audit,
     IDataProtectionProvider protection) : PageModel
 {
     public const int CandidatesShown = 20;
@@ -56,6 +58,14 @@ public sealed class DetailsModel(
 
         Need = need;
         Pipeline = await invitations.PipelineAsync(organisationId, id, ct);
+
+        // The person can see in their own log that this employer has looked at their contact details.
+        var viewer = await users.GetUserAsync(User);
+        foreach (var revealed in Pipeline.Where(p => p.Name is not null))
+        {
+            await audit.RecordAsync(AuditAction.ProfileViewed, viewer, revealed.UserId, revealed.Invitation.ProfileId, ct);
+        }
+
         var invited = Pipeline.Select(p => p.Invitation.ProfileId).ToHashSet();
         var protector = CandidateTokens.ForNeed(protection, id);
         var matches = await matching.ProfilesForNeedAsync(id, CandidatesShown, ct);
