@@ -106,6 +106,22 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
     }
 
     [Fact]
+    public async Task A_coordinator_sees_every_organisations_needs_drafts_included()
+    {
+        var (employer, _) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        var (coordinator, _) = await TestAccounts.CreateAsync(factory, Roles.Coordinator);
+        using var a = await As(employer);
+        using var c = await As(coordinator);
+        var title = "Utkast " + Guid.NewGuid().ToString("N")[..6];
+        (await a.SubmitFormAsync("/arbetsgivare/behov/redigera", NeedForm(title, publish: false))).Dispose();
+
+        var html = await c.GetStringAsync(new Uri("/samordnare/behov-och-utbildningar", UriKind.Relative));
+
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"all-programmes\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_need_without_title_occupation_or_skills_shows_the_error_summary()
     {
         var (employer, _) = await TestAccounts.CreateAsync(factory, Roles.Employer);
