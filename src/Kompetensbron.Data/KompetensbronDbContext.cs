@@ -5,6 +5,7 @@ using Kompetensbron.Core.Profiles;
 using Kompetensbron.Core.Programmes;
 using Kompetensbron.Core.Workforce;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Invitations;
 using Kompetensbron.Data.Privacy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public abstract class KompetensbronDbContext(DbContextOptions options)
     public DbSet<WorkforceCohort> WorkforceCohorts => Set<WorkforceCohort>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

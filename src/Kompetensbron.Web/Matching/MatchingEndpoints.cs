@@ -23,7 +23,6 @@ public static class MatchingEndpoints
 {
     public const int DefaultTop = 20;
     public const int MaxTop = 100;
-    private const string CandidatePurpose = "Kompetensbron.Matching.Candidate.v1";
 
     public static RouteGroupBuilder MapMatchingEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -94,11 +93,11 @@ public static class MatchingEndpoints
             }
         }
 
-        var protector = protection.CreateProtector(CandidatePurpose, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var protector = Employers.CandidateTokens.ForNeed(protection, id);
         var matches = await matching.ProfilesForNeedAsync(id, top ?? DefaultTop, ct);
         return TypedResults.Ok(new MatchList(null, id, matches.Select((m, i) => MatchJson.From(
             i + 1, m, need.Title, showProfileId: coordinator,
-            candidate: protector.Protect(m.Match.ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToList()));
+            candidate: Employers.CandidateTokens.Protect(protector, m.Match.ProfileId))).ToList()));
     }
 
     private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);

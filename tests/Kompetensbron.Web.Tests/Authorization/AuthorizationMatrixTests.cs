@@ -277,6 +277,9 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         {
             ["/api/v1/profiles/{id:int}/matches"] = person.ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/api/v1/needs/{id:int}/matches"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/api/v1/needs/{id:int}/candidates"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/arbetsgivare/behov/{id:int}"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/arbetsgivare/behov/redigera/{id:int?}"] = need.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
 
             // The provider's own round; the coordinator sees every round.
             ["/placering/{id:int}"] = roundId,
