@@ -1,0 +1,16 @@
+using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Core.Text;
+
+namespace Kompetensbron.Web.Persons;
+
+/// <summary>The services of the person's journey: profile steps, learning path and career explorer.</summary>
+public static class PersonJourneySetup
+{
+    public static IServiceCollection AddPersonJourney(this IServiceCollection services)
+    {
+        // Building the recogniser's lexicon takes a moment; once per process.
+        services.AddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<TaxonomyModel>()));
+        services.AddScoped<ProfileEditor>();
+        return services;
+    }
+}
