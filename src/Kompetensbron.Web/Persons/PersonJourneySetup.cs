@@ -1,5 +1,6 @@
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Core.Text;
+using Kompetensbron.Data.Gaps;
 
 namespace Kompetensbron.Web.Persons;
 
@@ -11,6 +12,7 @@ public static class PersonJourneySetup
         // Building the recogniser's lexicon takes a moment; once per process.
         services.AddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<TaxonomyModel>()));
         services.AddScoped<ProfileEditor>();
+        services.AddScoped<LearningPathFinder>();
         return services;
     }
 }
