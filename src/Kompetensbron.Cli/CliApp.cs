@@ -4,6 +4,7 @@ using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
 using Kompetensbron.Cli.Insights;
 using Kompetensbron.Cli.Listing;
+using Kompetensbron.Cli.Gaps;
 using Kompetensbron.Cli.Matching;
 using Kompetensbron.Cli.Placement;
 using Kompetensbron.Cli.Taxonomy;
@@ -36,6 +37,7 @@ internal static class CliApp
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
         root.Subcommands.Add(MatchCommand.Build(console));
+        root.Subcommands.Add(PathCommand.Build(console));
         root.Subcommands.Add(ReportCommand.Build(console));
         root.Subcommands.Add(RecogniseCommand.Build(console));
         root.Subcommands.Add(EvalCommand.Build(console));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kompetensbron.Cli.Database;
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Data.Gaps;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
@@ -40,6 +41,7 @@ internal static class CliServices
             services.AddDemoSeeder();
             services.AddScoped<Registration>();
             services.AddMatching();
+            services.AddScoped<LearningPathFinder>();
             await using var provider = services.BuildServiceProvider(validateScopes: true);
             _ = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
