@@ -13,6 +13,7 @@ public static class PersonJourneySetup
         services.AddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<TaxonomyModel>()));
         services.AddScoped<ProfileEditor>();
         services.AddScoped<LearningPathFinder>();
+        services.AddScoped<CareerExplorer>();
         return services;
     }
 }
