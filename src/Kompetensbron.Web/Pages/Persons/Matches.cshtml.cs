@@ -69,11 +69,11 @@ public sealed class MatchesModel(ProfileEditor editor, MatchService matches, Kom
                 site is null ? string.Empty : geography.FindMunicipality(site.MunicipalityCode)?.Name ?? site.MunicipalityCode,
                 f.Match.Score,
                 Cultures.IsEnglish ? f.SentencesEn : f.SentencesSv,
-                f.Explanation.MissingRequired.Count);
+                f.Explanation.MissingRequired.Count + f.Explanation.Related.Count);
         }).ToList();
         return Page();
     }
 }
 
 /// <summary>One need as the person sees it in the list.</summary>
-public sealed record MatchCard(int NeedId, string Title, NeedKind Kind, string Employer, string Municipality, int Score, IReadOnlyList<string> Sentences, int MissingRequired);
+public sealed record MatchCard(int NeedId, string Title, NeedKind Kind, string Employer, string Municipality, int Score, IReadOnlyList<string> Sentences, int RequiredNotFullyMet);
