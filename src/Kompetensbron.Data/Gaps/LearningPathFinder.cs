@@ -43,7 +43,7 @@ public sealed class LearningPathFinder(KompetensbronDbContext db, TaxonomyModel 
         ArgumentNullException.ThrowIfNull(occupation);
         if (taxonomy.FindOccupation(occupation) is { } known)
         {
-            return await PlanAsync(profileId, known.Id, known.Label, taxonomy.SkillsForOccupation(known.Id).Take(OccupationSkills).Select(s => s.Id).ToList(), ct);
+            return await PlanAsync(profileId, known.Id, known.Label, TypicalSkills.For(taxonomy, known.Id, OccupationSkills).Select(s => s.Id).ToList(), ct);
         }
 
         var group = taxonomy.SsykGroups.FirstOrDefault(g => g.Level == 4 && g.Code == occupation.Trim());

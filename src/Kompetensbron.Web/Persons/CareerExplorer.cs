@@ -1,4 +1,5 @@
 using Kompetensbron.Core.Demo;
+using Kompetensbron.Core.Gaps;
 using Kompetensbron.Core.Insights;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Taxonomy;
@@ -59,10 +60,7 @@ public sealed class CareerExplorer(KompetensbronDbContext db, TaxonomyModel taxo
             return null;
         }
 
-        // The catalogue lists the core of the work first; the taxonomy's SSYK-4 list is the whole group's, unordered.
-        var curated = Groups.SelectMany(g => g.Occupations).FirstOrDefault(o => o.Id == occupation.Id);
-        var skills = (curated is null ? taxonomy.SkillsForOccupation(occupation.Id) : curated.Skills.Select(s => taxonomy.FindSkill(s.Id)).OfType<Skill>())
-            .Take(SkillsShown).ToList();
+        var skills = TypicalSkills.For(taxonomy, occupation.Id, SkillsShown);
         var openNeeds = await db.Needs.AsNoTracking().Where(n => n.OccupationId == occupation.Id && n.Status == NeedStatus.Open).SumAsync(n => n.Headcount, ct);
         var cohorts = await db.WorkforceCohorts.AsNoTracking().Where(c => c.OccupationId == occupation.Id).ToListAsync(ct);
         var retiring = (int)Math.Round(cohorts.Sum(c => RetirementForecast.Cumulative(

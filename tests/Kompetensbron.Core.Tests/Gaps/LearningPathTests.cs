@@ -116,4 +116,13 @@ public sealed class LearningPathTests
     [Fact]
     public void The_gap_is_what_the_target_asks_for_that_the_person_lacks() =>
         Assert.Equal(["b", "c"], SkillGap.Missing(["a", "x"], ["a", "b", "c", "b"]));
+
+    [Fact]
+    public void Typical_skills_put_the_core_of_the_work_first_and_fall_back_to_the_taxonomy()
+    {
+        Assert.Equal("Svarvning, CNC", TypicalSkills.For(ReferenceData.Taxonomy, "9haD_NB6_ULH", 3)[0].Label);
+        var other = ReferenceData.Taxonomy.Occupations.First(o => ReferenceData.Taxonomy.SkillsForOccupation(o.Id).Count > 2
+            && o.Id != "9haD_NB6_ULH" && !Kompetensbron.Core.Demo.DemoCatalogue.IndustryOccupations.Concat(Kompetensbron.Core.Demo.DemoCatalogue.OtherOccupations).Any(d => d.Id == o.Id));
+        Assert.Equal(ReferenceData.Taxonomy.SkillsForOccupation(other.Id).Take(2), TypicalSkills.For(ReferenceData.Taxonomy, other.Id, 2));
+    }
 }
