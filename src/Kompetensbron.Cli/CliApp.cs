@@ -6,6 +6,7 @@ using Kompetensbron.Cli.Export;
 using Kompetensbron.Cli.Import;
 using Kompetensbron.Cli.Insights;
 using Kompetensbron.Cli.Listing;
+using Kompetensbron.Cli.Gaps;
 using Kompetensbron.Cli.Matching;
 using Kompetensbron.Cli.Placement;
 using Kompetensbron.Cli.Taxonomy;
@@ -38,6 +39,7 @@ internal static class CliApp
         root.Subcommands.Add(ListCommand.Build(console));
         root.Subcommands.Add(UsersCommand.Build(console));
         root.Subcommands.Add(MatchCommand.Build(console));
+        root.Subcommands.Add(PathCommand.Build(console));
         root.Subcommands.Add(ReportCommand.Build(console));
         root.Subcommands.Add(RecogniseCommand.Build(console));
         root.Subcommands.Add(EvalCommand.Build(console));

@@ -3,6 +3,7 @@ using Kompetensbron.Cli.Database;
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Import;
 using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Data.Gaps;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
@@ -60,6 +61,7 @@ internal static class CliServices
             services.AddScoped<Registration>();
             services.AddMatching();
             services.AddKompetensbronImport();
+            services.AddScoped<LearningPathFinder>();
             await using var provider = services.BuildServiceProvider(validateScopes: true);
             _ = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 

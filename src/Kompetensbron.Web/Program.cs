@@ -1,5 +1,6 @@
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Core.Text;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
@@ -14,6 +15,7 @@ using Kompetensbron.Web.Hosting;
 using Kompetensbron.Web.Insights;
 using Kompetensbron.Web.Localisation;
 using Kompetensbron.Web.Matching;
+using Kompetensbron.Web.Persons;
 using Kompetensbron.Web.Privacy;
 using Kompetensbron.Web.Security;
 using Kompetensbron.Web.Taxonomy;
@@ -30,6 +32,8 @@ services.AddSingleton(TimeProvider.System);
 // The reference data is immutable and large; load it once per process, on first use.
 services.AddSingleton(_ => TaxonomyModel.LoadEmbedded());
 services.AddSingleton(_ => GeographyModel.LoadEmbedded());
+// Building the recogniser's lexicon takes a moment; once per process (need and profile forms share it).
+services.AddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<TaxonomyModel>()));
 
 services.AddIdentity<KompetensbronUser, IdentityRole>(AccountsServiceCollectionExtensions.ConfigureKompetensbronIdentity)
     .AddEntityFrameworkStores<KompetensbronDbContext>()
@@ -61,6 +65,7 @@ services.AddScoped<InsightsDashboard>();
 services.AddMatching();
 services.AddPlacementRounds();
 services.AddEmployerJourney();
+services.AddPersonJourney();
 services.AddDemoSeeder();
 services.AddSingleton<DemoStatus>();
 services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));

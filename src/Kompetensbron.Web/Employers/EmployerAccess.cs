@@ -29,7 +29,6 @@ public static class EmployerAccess
     public static IServiceCollection AddEmployerJourney(this IServiceCollection services)
     {
         services.AddScoped<InvitationService>();
-        services.AddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<TaxonomyModel>()));
         return services;
     }
 

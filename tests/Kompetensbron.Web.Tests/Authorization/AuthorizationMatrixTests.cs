@@ -27,6 +27,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
     {
         ["code"] = "410",
         ["documentName"] = "v1",
+        ["occupation"] = "9haD_NB6_ULH",
     };
 
     /// <summary>Query strings that make a call meaningful (an API search needs its text).</summary>

@@ -4,6 +4,8 @@ using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Matching;
+using Kompetensbron.Web.Persons;
 using Kompetensbron.Data.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +24,7 @@ public sealed class MyPageModel(
     AuditLog audit,
     PersonalDataExport export,
     TimeProvider time,
+    MatchService matches,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>How many views of the profile the page lists.</summary>
@@ -49,7 +52,7 @@ public sealed class MyPageModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostVisibilityAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVisibilityAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User)!;
         if (Visibility is not { } chosen || !Enum.IsDefined(chosen))
@@ -72,8 +75,10 @@ public sealed class MyPageModel(
         profile.UpdatedAt = now;
         user.MarkActive(now);
         await audit.RecordAsync(AuditAction.VisibilityChanged, user, user.Id, profile.Id, cancellationToken);
+        await matches.RefreshProfileAsync(profile.Id, cancellationToken);
         Saved = true;
-        return RedirectToPage();
+        // Only "check your answers" may ask to come back; anything else returns here.
+        return returnUrl == ProfileSteps.CheckAnswers ? Redirect(returnUrl) : RedirectToPage();
     }
 
     /// <summary>"Download my data": everything stored about the person as one JSON file.</summary>

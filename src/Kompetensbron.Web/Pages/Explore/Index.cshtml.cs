@@ -1,0 +1,10 @@
+using Kompetensbron.Web.Persons;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kompetensbron.Web.Pages.Explore;
+
+/// <summary>The career explorer: manufacturing occupations grouped by what the work is. Public.</summary>
+public sealed class IndexModel(CareerExplorer explorer) : PageModel
+{
+    public IReadOnlyList<OccupationGroup> Groups { get; } = explorer.OccupationGroups();
+}
