@@ -34,11 +34,6 @@ public static class MatchExplanationText
             sentences.Add(w.Exclusion(reason, e));
         }
 
-        var c = e.Components;
-        sentences.Add(w.Sv
-            ? w.F($"Poäng {e.Score} av {MatchPoints.Max}: krav {c.Required}, närliggande kompetenser {c.Related}, meriterande {c.Meriting}, erfarenhet {c.Experience}, pendling {c.Commute}.")
-            : w.F($"Score {e.Score} of {MatchPoints.Max}: requirements {c.Required}, related skills {c.Related}, desirable {c.Meriting}, experience {c.Experience}, commute {c.Commute}."));
-
         if (e.RequiredCount == 0)
         {
             sentences.Add(w.Sv ? "Behovet har inga krav." : "The need has no requirements.");
@@ -79,6 +74,12 @@ public static class MatchExplanationText
         sentences.Add(w.Sv
             ? w.F($"Cirka {e.DistanceKm:0} km, ungefär {e.CommuteMinutes} minuter {mode} ({w.Possessive} gräns är {e.MaxCommuteMinutes} minuter).")
             : w.F($"About {e.DistanceKm:0} km, about {e.CommuteMinutes} minutes {mode} ({w.Possessive} limit is {e.MaxCommuteMinutes} minutes)."));
+
+        // The arithmetic last: people read the plain sentences first, and the points show how they add up.
+        var c = e.Components;
+        sentences.Add(w.Sv
+            ? w.F($"Så räknades det: {e.Score} av {MatchPoints.Max} poäng – krav {c.Required}, närliggande kompetenser {c.Related}, meriterande {c.Meriting}, erfarenhet {c.Experience}, pendling {c.Commute}.")
+            : w.F($"How it adds up: {e.Score} of {MatchPoints.Max} points – requirements {c.Required}, related skills {c.Related}, desirable {c.Meriting}, experience {c.Experience}, commute {c.Commute}."));
         return sentences;
     }
 
