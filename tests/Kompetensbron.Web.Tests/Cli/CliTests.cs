@@ -1,30 +1,18 @@
 using System.Text.Json;
-using Kompetensbron.Cli;
+
+using Kompetensbron.Web.Tests.Infrastructure;
 
 namespace Kompetensbron.Web.Tests.Cli;
 
 /// <summary>The <c>kompetensbron</c> CLI against a fresh SQLite file per test.</summary>
 public sealed class CliTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kb-cli-").FullName;
-
-    private string DatabaseFile => Path.Combine(_folder, "cli.db");
-
-    private Task<(int ExitCode, string Output, string Error)> Run(params string[] args) => RunWithInput(string.Empty, args);
-
-    private async Task<(int ExitCode, string Output, string Error)> RunWithInput(string input, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        using var reader = new StringReader(input);
-        var code = await CliApp.RunAsync([.. args, "--database", DatabaseFile], output, error, reader);
-        return (code, output.ToString(), error.ToString());
-    }
+    private readonly CliSandbox _cli = new("cli");
 
     [Fact]
     public async Task Recognise_json_reads_standard_input_and_lists_skills_with_spans_and_occupations()
     {
-        var (code, output, _) = await RunWithInput("Vi söker en CNC-operatör med erfarenhet av tigsvetsning.", "recognise", "--json");
+        var (code, output, _) = await _cli.RunWithInput("Vi söker en CNC-operatör med erfarenhet av tigsvetsning.", "recognise", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -39,7 +27,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Recognise_without_input_is_a_clear_error()
     {
-        var (code, _, error) = await RunWithInput("  ", "recognise");
+        var (code, _, error) = await _cli.RunWithInput("  ", "recognise");
 
         Assert.NotEqual(0, code);
         Assert.Contains("standard input", error, StringComparison.Ordinal);
@@ -48,14 +36,14 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Eval_text_prints_precision_recall_and_occupation_accuracy()
     {
-        var file = Path.Combine(_folder, "ads.jsonl");
+        var file = Path.Combine(_cli.Folder, "ads.jsonl");
         await File.WriteAllLinesAsync(file,
         [
             """{"text": "Svetsare sökes. Du kan TIG-svetsning och läsa ritningar.", "skills": ["WBnc_JXj_MvY", "aHCV_VsV_LiD", "aENT_QTu_v8Y"], "occupation": "rxrQ_Nyy_k6y"}""",
             """{"text": "CNC-operatör till nattskift, CNC-svarvning.", "skills": ["d2yX_cZM_fSy"], "occupation": "9haD_NB6_ULH"}""",
         ]);
 
-        var (code, output, _) = await Run("eval", "text", file, "--json");
+        var (code, output, _) = await _cli.Run("eval", "text", file, "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -68,10 +56,10 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Eval_text_names_the_bad_line()
     {
-        var file = Path.Combine(_folder, "bad.jsonl");
+        var file = Path.Combine(_cli.Folder, "bad.jsonl");
         await File.WriteAllTextAsync(file, "{\"text\": \"x\"}\n");
 
-        var (code, _, error) = await Run("eval", "text", file);
+        var (code, _, error) = await _cli.Run("eval", "text", file);
 
         Assert.NotEqual(0, code);
         Assert.Contains("Line 1", error, StringComparison.Ordinal);
@@ -80,7 +68,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Taxonomy_search_tig_as_json_lists_tig_welding()
     {
-        var (code, output, _) = await Run("taxonomy", "search", "tig", "--json");
+        var (code, output, _) = await _cli.Run("taxonomy", "search", "tig", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -91,7 +79,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Taxonomy_search_for_occupations_finds_cnc_operator()
     {
-        var (code, output, _) = await Run("taxonomy", "search", "cnc op", "--kind", "occupation", "--json");
+        var (code, output, _) = await _cli.Run("taxonomy", "search", "cnc op", "--kind", "occupation", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -101,17 +89,17 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Db_migrate_creates_the_database_file()
     {
-        var (code, output, _) = await Run("db", "migrate");
+        var (code, output, _) = await _cli.Run("db", "migrate");
 
         Assert.Equal(0, code);
-        Assert.True(File.Exists(DatabaseFile));
+        Assert.True(File.Exists(_cli.DatabaseFile));
         Assert.Contains("migrations applied", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Unknown_provider_is_a_clear_error()
     {
-        var (code, _, error) = await Run("db", "migrate", "--provider", "oracle");
+        var (code, _, error) = await _cli.Run("db", "migrate", "--provider", "oracle");
 
         Assert.NotEqual(0, code);
         Assert.Contains("--provider", error, StringComparison.Ordinal);
@@ -120,8 +108,8 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Users_add_creates_the_first_coordinator_and_refuses_a_duplicate()
     {
-        var first = await Run("users", "add", "--email", "samordnare@example.se", "--password", "ett-langt-losenord", "--role", "coordinator");
-        var again = await Run("users", "add", "--email", "samordnare@example.se", "--password", "ett-langt-losenord", "--role", "coordinator");
+        var first = await _cli.Run("users", "add", "--email", "samordnare@example.se", "--password", "ett-langt-losenord", "--role", "coordinator");
+        var again = await _cli.Run("users", "add", "--email", "samordnare@example.se", "--password", "ett-langt-losenord", "--role", "coordinator");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("Coordinator", first.Output, StringComparison.Ordinal);
@@ -132,7 +120,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Users_add_employer_without_organisation_names_the_option()
     {
-        var (code, _, error) = await Run("users", "add", "--email", "hr@example.se", "--password", "ett-langt-losenord", "--role", "employer");
+        var (code, _, error) = await _cli.Run("users", "add", "--email", "hr@example.se", "--password", "ett-langt-losenord", "--role", "employer");
 
         Assert.NotEqual(0, code);
         Assert.Contains("--organisation", error, StringComparison.Ordinal);
@@ -141,9 +129,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Users_add_person_creates_an_account_with_a_hidden_profile_in_the_municipality()
     {
-        var missing = await Run("users", "add", "--email", "anna@example.se", "--password", "ett-langt-losenord", "--role", "person");
-        var created = await Run("users", "add", "--email", "anna@example.se", "--password", "ett-langt-losenord", "--role", "person", "--name", "Anna", "--municipality", "Gnosjö");
-        var profiles = await Run("list", "profiles", "--json");
+        var missing = await _cli.Run("users", "add", "--email", "anna@example.se", "--password", "ett-langt-losenord", "--role", "person");
+        var created = await _cli.Run("users", "add", "--email", "anna@example.se", "--password", "ett-langt-losenord", "--role", "person", "--name", "Anna", "--municipality", "Gnosjö");
+        var profiles = await _cli.Run("list", "profiles", "--json");
 
         Assert.NotEqual(0, missing.ExitCode);
         Assert.Contains("--municipality", missing.Error, StringComparison.Ordinal);
@@ -158,7 +146,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Users_add_rejects_a_short_password()
     {
-        var (code, _, error) = await Run("users", "add", "--email", "kort@example.se", "--password", "kort", "--role", "person");
+        var (code, _, error) = await _cli.Run("users", "add", "--email", "kort@example.se", "--password", "kort", "--role", "person");
 
         Assert.NotEqual(0, code);
         Assert.NotEmpty(error);
@@ -167,12 +155,12 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Seed_demo_then_list_shows_the_region_as_json_and_a_second_seed_changes_nothing()
     {
-        var seeded = await Run("seed", "demo");
-        var again = await Run("seed", "demo");
-        var needs = await Run("list", "needs", "--top", "5", "--json");
-        var organisations = await Run("list", "organisations", "--top", "1000", "--json");
-        var profiles = await Run("list", "profiles", "--top", "3", "--json");
-        var programmes = await Run("list", "programmes", "--json");
+        var seeded = await _cli.Run("seed", "demo");
+        var again = await _cli.Run("seed", "demo");
+        var needs = await _cli.Run("list", "needs", "--top", "5", "--json");
+        var organisations = await _cli.Run("list", "organisations", "--top", "1000", "--json");
+        var profiles = await _cli.Run("list", "profiles", "--top", "3", "--json");
+        var programmes = await _cli.Run("list", "programmes", "--json");
 
         Assert.Equal(0, seeded.ExitCode);
         Assert.Contains("Demo region loaded", seeded.Output, StringComparison.Ordinal);
@@ -202,18 +190,14 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task List_table_output_names_the_columns()
     {
-        await Run("seed", "demo");
+        await _cli.Run("seed", "demo");
 
-        var (code, output, _) = await Run("list", "needs", "--top", "2");
+        var (code, output, _) = await _cli.Run("list", "needs", "--top", "2");
 
         Assert.Equal(0, code);
         Assert.Contains("Title", output, StringComparison.Ordinal);
         Assert.Contains("Occupation", output, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _cli.Dispose();
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Kompetensbron.Cli;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Profiles;
@@ -17,30 +16,20 @@ namespace Kompetensbron.Web.Tests.Cli;
 public sealed class ImportExportCliTests : IDisposable
 {
     private const string Employer = "556036-0793";
-    private readonly string _folder = Directory.CreateTempSubdirectory("kb-import-").FullName;
-
-    private string DatabaseFile => Path.Combine(_folder, "import.db");
+    private readonly CliSandbox _cli = new("import");
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
-    private async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--database", DatabaseFile], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private async Task<T> Query<T>(Func<KompetensbronDbContext, Task<T>> query)
     {
-        await using var services = TestDatabaseServices.Build(DatabaseProvider.Sqlite, $"Data Source={DatabaseFile}");
+        await using var services = TestDatabaseServices.Build(DatabaseProvider.Sqlite, $"Data Source={_cli.DatabaseFile}");
         await using var scope = services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>());
     }
 
     private async Task AddEmployerAsync()
     {
-        Assert.Equal(0, (await Run("db", "migrate")).ExitCode);
+        Assert.Equal(0, (await _cli.Run("db", "migrate")).ExitCode);
         await Query(async db =>
         {
             db.Organisations.Add(new Organisation { Name = "Gnosjö Mekaniska AB", OrganisationNumber = Employer, IsApproved = true });
@@ -50,7 +39,7 @@ public sealed class ImportExportCliTests : IDisposable
 
     private string WriteFile(string name, string text, Encoding? encoding = null)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(_cli.Folder, name);
         var chosen = encoding ?? new UTF8Encoding(false);
         File.WriteAllBytes(path, [.. chosen.GetPreamble(), .. chosen.GetBytes(text)]);
         return path;
@@ -59,7 +48,7 @@ public sealed class ImportExportCliTests : IDisposable
     [Fact]
     public async Task Jobtech_search_response_creates_needs_lists_the_bad_ad_and_a_second_run_updates_instead_of_duplicating()
     {
-        var (code, output, error) = await Run("import", "jobtech", Fixture("jobtech-search.json"));
+        var (code, output, error) = await _cli.Run("import", "jobtech", Fixture("jobtech-search.json"));
 
         Assert.Equal(2, code); // imported, one ad rejected
         Assert.Contains("2 needs created", output, StringComparison.Ordinal);
@@ -90,7 +79,7 @@ public sealed class ImportExportCliTests : IDisposable
         Assert.Equal(organisation.Id, apprentice.OrganisationId);
 
         var counts = await Query(async db => (await db.Needs.CountAsync(), await db.Organisations.CountAsync(), await db.Sites.CountAsync(), await db.Set<NeedSkill>().CountAsync()));
-        (code, output, _) = await Run("import", "jobtech", Fixture("jobtech-search.json"));
+        (code, output, _) = await _cli.Run("import", "jobtech", Fixture("jobtech-search.json"));
 
         Assert.Equal(2, code);
         Assert.Contains("0 needs created, 2 updated", output, StringComparison.Ordinal);
@@ -100,9 +89,9 @@ public sealed class ImportExportCliTests : IDisposable
     [Fact]
     public async Task Jobtech_json_lines_decode_legacy_ids_fix_swapped_coordinates_and_update_fields()
     {
-        await Run("import", "jobtech", Fixture("jobtech-search.json"));
+        await _cli.Run("import", "jobtech", Fixture("jobtech-search.json"));
 
-        var (code, output, _) = await Run("import", "jobtech", Fixture("jobtech-historical.jsonl"), "--json");
+        var (code, output, _) = await _cli.Run("import", "jobtech", Fixture("jobtech-historical.jsonl"), "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -129,7 +118,7 @@ public sealed class ImportExportCliTests : IDisposable
     [Fact]
     public async Task A_malformed_ad_rolls_back_the_whole_file_and_names_the_ad()
     {
-        var (code, _, error) = await Run("import", "jobtech", Fixture("jobtech-malformed.jsonl"));
+        var (code, _, error) = await _cli.Run("import", "jobtech", Fixture("jobtech-malformed.jsonl"));
 
         Assert.Equal(1, code);
         Assert.Contains("Ad no. 2 (line 2): invalid JSON", error, StringComparison.Ordinal);
@@ -141,7 +130,7 @@ public sealed class ImportExportCliTests : IDisposable
     [Fact]
     public async Task Jobtech_dry_run_writes_nothing()
     {
-        var (code, output, _) = await Run("import", "jobtech", Fixture("jobtech-historical.jsonl"), "--dry-run");
+        var (code, output, _) = await _cli.Run("import", "jobtech", Fixture("jobtech-historical.jsonl"), "--dry-run");
 
         Assert.Equal(0, code);
         Assert.Contains("would import 2 ads", output, StringComparison.Ordinal);
@@ -160,7 +149,7 @@ public sealed class ImportExportCliTests : IDisposable
             $"{Employer},jobb,Svetsare,Svetsare,två,TIG-svetsning,,B,B1,Gnosjö",
             $"{Employer},lärlingsplats,Lärling,9haD_NB6_ULH,1,,,,,0617"));
 
-        var (code, output, error) = await Run("import", "needs", file);
+        var (code, output, error) = await _cli.Run("import", "needs", file);
 
         Assert.Equal(1, code);
         Assert.Contains("Nothing was imported", output, StringComparison.Ordinal);
@@ -178,7 +167,7 @@ public sealed class ImportExportCliTests : IDisposable
             NeedsHeader,
             "556036-0794,jobbet,,Okänt yrke,0,Okänd kompetens,,Z,D1,Atlantis"));
 
-        var (code, output, _) = await Run("import", "needs", file, "--json");
+        var (code, output, _) = await _cli.Run("import", "needs", file, "--json");
 
         Assert.Equal(1, code);
         using var json = JsonDocument.Parse(output);
@@ -199,7 +188,7 @@ public sealed class ImportExportCliTests : IDisposable
         await AddEmployerAsync();
         var file = WriteFile("needs.csv", NeedsHeader + "\n" + $"{Employer},jobb,CNC-operatör,CNC-operatör,2,,,,,Gnosjö\n");
 
-        var (code, output, _) = await Run("import", "needs", file, "--dry-run");
+        var (code, output, _) = await _cli.Run("import", "needs", file, "--dry-run");
 
         Assert.Equal(0, code);
         Assert.Contains("would create 1", output, StringComparison.Ordinal);
@@ -213,7 +202,7 @@ public sealed class ImportExportCliTests : IDisposable
             "Namn;Kommun;Ort;Kompetenser;Yrken;Språk;Kön",
             "Åsa Öberg;Gnosjö;Hillerstorp;TIG-svetsning: 3;Svetsare: 2,5;\"Svenska: C2; Engelska: B1\";kvinna"), Encoding.Latin1);
 
-        var (code, output, _) = await Run("import", "profiles", file);
+        var (code, output, _) = await _cli.Run("import", "profiles", file);
 
         Assert.Equal(0, code);
         Assert.Contains("Windows-1252", output, StringComparison.Ordinal);
@@ -232,7 +221,7 @@ public sealed class ImportExportCliTests : IDisposable
     {
         var file = WriteFile("profiles.csv", "Namn,Kommun\r\nÅke,0617\r\n", new UTF8Encoding(true));
 
-        var (code, output, _) = await Run("import", "profiles", file);
+        var (code, output, _) = await _cli.Run("import", "profiles", file);
 
         Assert.Equal(0, code);
         Assert.Contains("UTF-8 (BOM), ','", output, StringComparison.Ordinal);
@@ -245,23 +234,23 @@ public sealed class ImportExportCliTests : IDisposable
     public async Task An_export_imports_again_without_changes(string format)
     {
         await AddEmployerAsync();
-        await Run("import", "jobtech", Fixture("jobtech-search.json"));
+        await _cli.Run("import", "jobtech", Fixture("jobtech-search.json"));
         var cohorts = WriteFile("cohorts.csv", $"Organisationsnummer;Yrke;Ålder från;Ålder till;Kön;Antal\n{Employer};CNC-operatör;55;59;man;4\n{Employer};Svetsare;60;64;;2\n");
-        Assert.Equal(0, (await Run("import", "cohorts", cohorts)).ExitCode);
+        Assert.Equal(0, (await _cli.Run("import", "cohorts", cohorts)).ExitCode);
         var profiles = WriteFile("profiles.csv", "Namn;Kommun;Kompetenser;Yrken;Språk;Kön\nEva;Värnamo;TIG-svetsning: 3;Svetsare: 1,5;Svenska: B2;kvinna\n");
-        Assert.Equal(0, (await Run("import", "profiles", profiles)).ExitCode);
+        Assert.Equal(0, (await _cli.Run("import", "profiles", profiles)).ExitCode);
 
         foreach (var entity in new[] { "needs", "profiles", "cohorts" })
         {
-            var first = Path.Combine(_folder, $"{entity}-1.{format}");
-            var second = Path.Combine(_folder, $"{entity}-2.{format}");
-            Assert.Equal(0, (await Run("export", entity, "--format", format, "--out", first)).ExitCode);
+            var first = Path.Combine(_cli.Folder, $"{entity}-1.{format}");
+            var second = Path.Combine(_cli.Folder, $"{entity}-2.{format}");
+            Assert.Equal(0, (await _cli.Run("export", entity, "--format", format, "--out", first)).ExitCode);
 
-            var (code, output, error) = await Run("import", entity, first);
+            var (code, output, error) = await _cli.Run("import", entity, first);
 
             Assert.True(code == 0, error);
             Assert.Contains("Created 0 and updated", output, StringComparison.Ordinal);
-            Assert.Equal(0, (await Run("export", entity, "--format", format, "--out", second)).ExitCode);
+            Assert.Equal(0, (await _cli.Run("export", entity, "--format", format, "--out", second)).ExitCode);
             if (format == "csv")
             {
                 Assert.Equal(await File.ReadAllTextAsync(first), await File.ReadAllTextAsync(second));
@@ -273,12 +262,12 @@ public sealed class ImportExportCliTests : IDisposable
     public async Task Profile_export_leaves_out_gender_and_target_group_unless_asked()
     {
         var profiles = WriteFile("profiles.csv", "Namn;Kommun;Kön;Målgrupp\nEva;Värnamo;kvinna;yrkesväxlare\n");
-        await Run("import", "profiles", profiles);
-        var plain = Path.Combine(_folder, "plain.csv");
-        var full = Path.Combine(_folder, "full.csv");
+        await _cli.Run("import", "profiles", profiles);
+        var plain = Path.Combine(_cli.Folder, "plain.csv");
+        var full = Path.Combine(_cli.Folder, "full.csv");
 
-        await Run("export", "profiles", "--format", "csv", "--out", plain);
-        await Run("export", "profiles", "--format", "csv", "--out", full, "--include-gender-and-target-group");
+        await _cli.Run("export", "profiles", "--format", "csv", "--out", plain);
+        await _cli.Run("export", "profiles", "--format", "csv", "--out", full, "--include-gender-and-target-group");
 
         Assert.DoesNotContain("Kön", await File.ReadAllTextAsync(plain), StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(full);
@@ -291,14 +280,14 @@ public sealed class ImportExportCliTests : IDisposable
     {
         await AddEmployerAsync();
         var needs = WriteFile("needs.csv", "Organisationsnummer,Typ,Titel,Yrke\n" + $"{Employer},jobb,'=Svetsare,Svetsare\n");
-        Assert.Equal(0, (await Run("import", "needs", needs)).ExitCode);
+        Assert.Equal(0, (await _cli.Run("import", "needs", needs)).ExitCode);
         Assert.Equal("=Svetsare", (await Query(db => db.Needs.SingleAsync())).Title);
-        var file = Path.Combine(_folder, "needs-export.csv");
+        var file = Path.Combine(_cli.Folder, "needs-export.csv");
 
-        await Run("export", "needs", "--format", "csv", "--out", file);
+        await _cli.Run("export", "needs", "--format", "csv", "--out", file);
 
         Assert.Contains(",'=Svetsare,", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
-        Assert.Equal(0, (await Run("import", "needs", file)).ExitCode);
+        Assert.Equal(0, (await _cli.Run("import", "needs", file)).ExitCode);
     }
 
     public static TheoryData<string, byte[], string> BadFiles() => new()
@@ -318,10 +307,10 @@ public sealed class ImportExportCliTests : IDisposable
     [MemberData(nameof(BadFiles))]
     public async Task Bad_files_are_rejected_clearly_and_write_nothing(string name, byte[] content, string message)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(_cli.Folder, name);
         await File.WriteAllBytesAsync(path, content);
 
-        var (code, output, error) = await Run("import", "profiles", path);
+        var (code, output, error) = await _cli.Run("import", "profiles", path);
 
         Assert.Equal(1, code);
         Assert.Contains(message, output + error, StringComparison.Ordinal);
@@ -331,13 +320,13 @@ public sealed class ImportExportCliTests : IDisposable
     [Fact]
     public async Task Oversized_files_are_rejected_before_parsing()
     {
-        var path = Path.Combine(_folder, "big.csv");
+        var path = Path.Combine(_cli.Folder, "big.csv");
         await using (var stream = File.Create(path))
         {
             stream.SetLength(21L * 1024 * 1024);
         }
 
-        var (code, _, error) = await Run("import", "needs", path);
+        var (code, _, error) = await _cli.Run("import", "needs", path);
 
         Assert.Equal(1, code);
         Assert.Contains("larger than 20 MB", error, StringComparison.Ordinal);
@@ -348,20 +337,16 @@ public sealed class ImportExportCliTests : IDisposable
     [InlineData("xlsx")]
     public async Task A_template_has_the_headings_and_imports_as_an_empty_file(string format)
     {
-        var file = Path.Combine(_folder, $"needs-template.{format}");
+        var file = Path.Combine(_cli.Folder, $"needs-template.{format}");
 
-        var (code, output, _) = await Run("import", "template", "needs", "--format", format, "--out", file);
+        var (code, output, _) = await _cli.Run("import", "template", "needs", "--format", format, "--out", file);
 
         Assert.Equal(0, code);
         Assert.Contains("Organisationsnummer *", output, StringComparison.Ordinal);
-        var (importCode, importOutput, _) = await Run("import", "needs", file);
+        var (importCode, importOutput, _) = await _cli.Run("import", "needs", file);
         Assert.Equal(0, importCode);
         Assert.Contains("from 0 rows", importOutput, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _cli.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Kompetensbron.Cli;
+
+using Kompetensbron.Web.Tests.Infrastructure;
 
 namespace Kompetensbron.Web.Tests.Cli;
 
@@ -8,22 +9,14 @@ public sealed class MatchCliTests : IDisposable
 {
     private static readonly string[] Components = ["required", "related", "meriting", "experience", "commute"];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("kb-match-").FullName;
-
-    private async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--database", Path.Combine(_folder, "cli.db")], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private readonly CliSandbox _cli = new("match");
 
     [Fact]
     public async Task Match_for_a_demo_profile_returns_explained_matches_whose_components_add_up()
     {
-        Assert.Equal(0, (await Run("seed", "demo")).ExitCode);
+        Assert.Equal(0, (await _cli.Run("seed", "demo")).ExitCode);
 
-        var (code, output, error) = await Run("match", "--profile", "1", "--top", "5", "--json");
+        var (code, output, error) = await _cli.Run("match", "--profile", "1", "--top", "5", "--json");
 
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
@@ -49,11 +42,11 @@ public sealed class MatchCliTests : IDisposable
     [Fact]
     public async Task Match_for_a_need_lists_profiles_and_why_explains_an_excluded_pair()
     {
-        Assert.Equal(0, (await Run("seed", "demo")).ExitCode);
-        using var person = JsonDocument.Parse((await Run("match", "--profile", "1", "--top", "1", "--json")).Output);
+        Assert.Equal(0, (await _cli.Run("seed", "demo")).ExitCode);
+        using var person = JsonDocument.Parse((await _cli.Run("match", "--profile", "1", "--top", "1", "--json")).Output);
         var needId = person.RootElement[0].GetProperty("needId").GetInt32();
 
-        var (code, output, _) = await Run("match", "--need", needId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--top", "50", "--json");
+        var (code, output, _) = await _cli.Run("match", "--need", needId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--top", "50", "--json");
         Assert.Equal(0, code);
         using var employer = JsonDocument.Parse(output);
         var profileIds = employer.RootElement.EnumerateArray().Select(m => m.GetProperty("profileId").GetInt32()).ToList();
@@ -63,7 +56,7 @@ public sealed class MatchCliTests : IDisposable
 
         // Some profile is not ranked for this need: --why says why, in words.
         var outsider = Enumerable.Range(1, 880).First(id => !profileIds.Contains(id));
-        var why = await Run("match", "--need", needId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--why", outsider.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        var why = await _cli.Run("match", "--need", needId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--why", outsider.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
         using var whyJson = JsonDocument.Parse(why.Output);
         var pair = Assert.Single(whyJson.RootElement.EnumerateArray().ToList());
         if (pair.GetProperty("excluded").GetBoolean())
@@ -79,8 +72,8 @@ public sealed class MatchCliTests : IDisposable
     [Fact]
     public async Task Match_needs_exactly_one_of_profile_and_need_and_names_a_missing_profile()
     {
-        var neither = await Run("match");
-        var missing = await Run("match", "--profile", "999999");
+        var neither = await _cli.Run("match");
+        var missing = await _cli.Run("match", "--profile", "999999");
 
         Assert.NotEqual(0, neither.ExitCode);
         Assert.Contains("--profile", neither.Error, StringComparison.Ordinal);
@@ -88,5 +81,5 @@ public sealed class MatchCliTests : IDisposable
         Assert.Contains("999999", missing.Error, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _cli.Dispose();
 }

@@ -1,27 +1,20 @@
 using System.Text.Json;
-using Kompetensbron.Cli;
+
+using Kompetensbron.Web.Tests.Infrastructure;
 
 namespace Kompetensbron.Web.Tests.Cli;
 
 /// <summary><c>kompetensbron path</c> on a seeded temporary SQLite file.</summary>
 public sealed class PathCliTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kb-path-").FullName;
-
-    private async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--database", Path.Combine(_folder, "cli.db")], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private readonly CliSandbox _cli = new("path");
 
     [Fact]
     public async Task Path_for_a_demo_profile_to_an_occupation_prints_weeks_ready_by_and_a_cover()
     {
-        Assert.Equal(0, (await Run("seed", "demo")).ExitCode);
+        Assert.Equal(0, (await _cli.Run("seed", "demo")).ExitCode);
 
-        var (code, output, error) = await Run("path", "--profile", "1", "--occupation", "7212", "--json");
+        var (code, output, error) = await _cli.Run("path", "--profile", "1", "--occupation", "7212", "--json");
 
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
@@ -34,9 +27,9 @@ public sealed class PathCliTests : IDisposable
         var notTaught = root.GetProperty("notTaught").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToHashSet();
         Assert.True(missing.SetEquals(taught.Union(notTaught)));
 
-        Assert.Equal(1, (await Run("path", "--profile", "1", "--occupation", "0000")).ExitCode);
-        Assert.Equal(1, (await Run("path", "--profile", "1")).ExitCode);
+        Assert.Equal(1, (await _cli.Run("path", "--profile", "1", "--occupation", "0000")).ExitCode);
+        Assert.Equal(1, (await _cli.Run("path", "--profile", "1")).ExitCode);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _cli.Dispose();
 }

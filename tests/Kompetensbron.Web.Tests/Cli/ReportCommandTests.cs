@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kompetensbron.Cli;
+using Kompetensbron.Web.Tests.Infrastructure;
 using MiniExcelLibs;
 
 namespace Kompetensbron.Web.Tests.Cli;
@@ -137,19 +137,13 @@ public sealed partial class ReportCommandTests : IClassFixture<ReportCommandTest
     }
 
     /// <summary>One demo database for the class: seeding takes seconds.</summary>
-    public sealed class SeededDatabase : IAsyncLifetime
+    public sealed class SeededDatabase : IAsyncLifetime, IDisposable
     {
-        public string Folder { get; } = Directory.CreateTempSubdirectory("kb-report-").FullName;
+        private readonly CliSandbox _cli = new("report");
 
-        private string File => Path.Combine(Folder, "report.db");
+        public string Folder => _cli.Folder;
 
-        public async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
-        {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var code = await CliApp.RunAsync([.. args, "--database", File], output, error);
-            return (code, output.ToString(), error.ToString());
-        }
+        public Task<CliResult> Run(params string[] args) => _cli.Run(args);
 
         public async Task InitializeAsync()
         {
@@ -157,11 +151,8 @@ public sealed partial class ReportCommandTests : IClassFixture<ReportCommandTest
             Assert.True(code == 0, error);
         }
 
-        public Task DisposeAsync()
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(Folder, recursive: true);
-            return Task.CompletedTask;
-        }
+        public Task DisposeAsync() => Task.CompletedTask;
+
+        public void Dispose() => _cli.Dispose();
     }
 }
