@@ -8,11 +8,14 @@ namespace Kompetensbron.Web.Tests.Infrastructure;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class PostgresFactAttribute : FactAttribute
 {
+    /// <summary>Shown outside CI only: in CI the test runs and fails instead.</summary>
+    public const string NotConfigured = "PostgreSQL test skipped: PG_CONN not set (run tools/with-postgres.sh dotnet test).";
+
     public PostgresFactAttribute()
     {
         if (!PostgresDatabase.IsConfigured && !PostgresDatabase.IsCi)
         {
-            Skip = "PostgreSQL test skipped: PG_CONN not set (run tools/with-postgres.sh dotnet test).";
+            Skip = NotConfigured;
         }
     }
 }
