@@ -152,6 +152,25 @@ public sealed class MatchingApiTests(KompetensbronWebFactory factory)
     }
 
     [Fact]
+    public async Task A_member_of_an_employer_that_is_no_longer_approved_sees_no_candidates()
+    {
+        var pair = await CreatePairAsync();
+        using var owner = await As(pair.EmployerEmail);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            var organisationId = await db.Needs.Where(n => n.Id == pair.NeedId).Select(n => n.OrganisationId).SingleAsync();
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == organisationId);
+            organisation.IsApproved = false;
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await owner.GetAsync(new Uri($"/api/v1/needs/{pair.NeedId}/matches", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_hidden_profile_is_not_a_candidate_after_the_person_hides_it()
     {
         var pair = await CreatePairAsync();

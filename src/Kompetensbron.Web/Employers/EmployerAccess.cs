@@ -4,6 +4,7 @@ using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Invitations;
 using Kompetensbron.Core.Text;
 using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Matching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +15,8 @@ namespace Kompetensbron.Web.Employers;
 public static class EmployerAccess
 {
     /// <summary>The caller's organisation when they are an approved member of an approved employer; null otherwise.</summary>
-    public static async Task<int?> ApprovedEmployerAsync(UserManager<KompetensbronUser> users, KompetensbronDbContext db, ClaimsPrincipal principal, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(db);
-        if (!principal.IsInRole(Roles.Employer) || await users.GetUserAsync(principal) is not { IsApproved: true, OrganisationId: { } organisationId })
-        {
-            return null;
-        }
-
-        return await db.Organisations.AnyAsync(o => o.Id == organisationId && o.IsApproved, ct) ? organisationId : null;
-    }
+    public static Task<int?> ApprovedEmployerAsync(UserManager<KompetensbronUser> users, KompetensbronDbContext db, ClaimsPrincipal principal, CancellationToken ct) =>
+        OrganisationMembership.ApprovedOrganisationAsync(users, db, principal, Roles.Employer, ct);
 
     public static IServiceCollection AddEmployerJourney(this IServiceCollection services)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -11,21 +12,17 @@ namespace Kompetensbron.Web.Insights;
 /// </summary>
 public sealed record InsightsAccess(int? OwnProviderId, string? Redirect)
 {
-    public static async Task<InsightsAccess> ForAsync(ClaimsPrincipal principal, UserManager<KompetensbronUser> users)
+    public static async Task<InsightsAccess> ForAsync(
+        ClaimsPrincipal principal, UserManager<KompetensbronUser> users, KompetensbronDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        ArgumentNullException.ThrowIfNull(users);
         if (principal.IsInRole(Roles.Coordinator))
         {
             return new(null, null);
         }
 
-        var user = await users.GetUserAsync(principal);
-        if (user is null || !user.IsApproved || user.OrganisationId is null)
-        {
-            return new(null, RolePages.AwaitingApproval);
-        }
-
-        return new(user.OrganisationId, null);
+        return await OrganisationMembership.ApprovedOrganisationAsync(users, db, principal, Roles.EducationProvider, ct) is { } provider
+            ? new(provider, null)
+            : new(null, RolePages.AwaitingApproval);
     }
 }

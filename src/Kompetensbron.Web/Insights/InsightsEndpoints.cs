@@ -1,5 +1,6 @@
 using System.Text;
 using Kompetensbron.Core.Insights.Reports;
+using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -35,10 +36,10 @@ public static class InsightsEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.EducationProvider))
             .ExcludeFromDescription();
 
-        group.MapGet("/export.xlsx", async (HttpContext http, InsightsDashboard dashboard, UserManager<KompetensbronUser> users,
+        group.MapGet("/export.xlsx", async (HttpContext http, InsightsDashboard dashboard, UserManager<KompetensbronUser> users, KompetensbronDbContext db,
             string? kommun, string? yrkesomrade, int? horisont, CancellationToken ct) =>
         {
-            var (view, denied) = await ViewFor(http, dashboard, users, kommun, yrkesomrade, horisont, ct);
+            var (view, denied) = await ViewFor(http, dashboard, users, db, kommun, yrkesomrade, horisont, ct);
             if (denied is not null)
             {
                 return denied;
@@ -50,7 +51,7 @@ public static class InsightsEndpoints
             return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(view.Filter, "xlsx"));
         });
 
-        group.MapGet("/export.csv", async (HttpContext http, InsightsDashboard dashboard, UserManager<KompetensbronUser> users,
+        group.MapGet("/export.csv", async (HttpContext http, InsightsDashboard dashboard, UserManager<KompetensbronUser> users, KompetensbronDbContext db,
             string? kommun, string? yrkesomrade, int? horisont, string? tabell, CancellationToken ct) =>
         {
             var key = string.IsNullOrWhiteSpace(tabell) ? "occupations" : tabell;
@@ -62,7 +63,7 @@ public static class InsightsEndpoints
                     detail: $"tabell must be one of {string.Join(", ", InsightsReport.TableKeys)}.");
             }
 
-            var (view, denied) = await ViewFor(http, dashboard, users, kommun, yrkesomrade, horisont, ct);
+            var (view, denied) = await ViewFor(http, dashboard, users, db, kommun, yrkesomrade, horisont, ct);
             if (denied is not null)
             {
                 return denied;
@@ -77,10 +78,10 @@ public static class InsightsEndpoints
     }
 
     private static async Task<(DashboardView? View, IResult? Denied)> ViewFor(
-        HttpContext http, InsightsDashboard dashboard, UserManager<KompetensbronUser> users,
+        HttpContext http, InsightsDashboard dashboard, UserManager<KompetensbronUser> users, KompetensbronDbContext db,
         string? kommun, string? yrkesomrade, int? horisont, CancellationToken ct)
     {
-        var access = await InsightsAccess.ForAsync(http.User, users);
+        var access = await InsightsAccess.ForAsync(http.User, users, db, ct);
         if (access.Redirect is not null)
         {
             return (null, Results.Forbid());

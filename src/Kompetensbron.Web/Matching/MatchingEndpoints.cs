@@ -4,6 +4,7 @@ using Kompetensbron.Core.Needs;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Matching;
+using Kompetensbron.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -84,13 +85,9 @@ public static class MatchingEndpoints
         }
 
         var coordinator = user.IsInRole(Roles.Coordinator);
-        if (!coordinator)
+        if (!coordinator && await OrganisationMembership.ApprovedOrganisationAsync(users, db, user, Roles.Employer, ct) != need.OrganisationId)
         {
-            var member = user.IsInRole(Roles.Employer) ? await users.GetUserAsync(user) : null;
-            if (member is not { IsApproved: true } || member.OrganisationId != need.OrganisationId)
-            {
-                return TypedResults.Forbid();
-            }
+            return TypedResults.Forbid();
         }
 
         var protector = Employers.CandidateTokens.ForNeed(protection, id);

@@ -1,3 +1,4 @@
+using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Insights;
@@ -10,7 +11,7 @@ namespace Kompetensbron.Web.Pages.Insights;
 
 /// <summary>The regional dashboard: supply vs demand, forecasts, programme relevance and gender balance.</summary>
 [Authorize(Roles = Roles.Coordinator + "," + Roles.EducationProvider)]
-public sealed class DashboardModel(InsightsDashboard dashboard, UserManager<KompetensbronUser> users) : PageModel
+public sealed class DashboardModel(InsightsDashboard dashboard, UserManager<KompetensbronUser> users, KompetensbronDbContext db) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
 
@@ -20,7 +21,7 @@ public sealed class DashboardModel(InsightsDashboard dashboard, UserManager<Komp
 
     public async Task<IActionResult> OnGetAsync(string? kommun, string? yrkesomrade, int? horisont, CancellationToken cancellationToken)
     {
-        var access = await InsightsAccess.ForAsync(User, users);
+        var access = await InsightsAccess.ForAsync(User, users, db, cancellationToken);
         if (access.Redirect is { } redirect)
         {
             return LocalRedirect(redirect);

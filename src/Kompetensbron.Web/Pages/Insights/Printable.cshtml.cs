@@ -1,3 +1,4 @@
+using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Insights;
 using Microsoft.AspNetCore.Authorization;
@@ -9,13 +10,13 @@ namespace Kompetensbron.Web.Pages.Insights;
 
 /// <summary>The dashboard's tables on a page made for printing on A4.</summary>
 [Authorize(Roles = Roles.Coordinator + "," + Roles.EducationProvider)]
-public sealed class PrintableModel(InsightsDashboard dashboard, UserManager<KompetensbronUser> users) : PageModel
+public sealed class PrintableModel(InsightsDashboard dashboard, UserManager<KompetensbronUser> users, KompetensbronDbContext db) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string? kommun, string? yrkesomrade, int? horisont, CancellationToken cancellationToken)
     {
-        var access = await InsightsAccess.ForAsync(User, users);
+        var access = await InsightsAccess.ForAsync(User, users, db, cancellationToken);
         if (access.Redirect is { } redirect)
         {
             return LocalRedirect(redirect);
