@@ -5,6 +5,19 @@ namespace Kompetensbron.Data.Invitations;
 /// <summary>An invitation with what the employer may see: the contact only once the person has accepted.</summary>
 public sealed record PipelineEntry(Invitation Invitation, string? Name, string? Email, string? UserId);
 
+/// <summary>What <see cref="InvitationService.InviteAsync"/> did.</summary>
+public enum InviteOutcome
+{
+    /// <summary>The need is not the organisation's: nothing happened.</summary>
+    NotYours,
+
+    /// <summary>The person was already invited to this need: nothing new (and no second e-mail).</summary>
+    AlreadyInvited,
+
+    /// <summary>A new invitation.</summary>
+    Invited,
+}
+
 /// <summary>An invitation as the person sees it in their inbox.</summary>
 public sealed record InboxEntry(Invitation Invitation, string NeedTitle, string OrganisationName);
 
@@ -14,17 +27,17 @@ public sealed record InboxEntry(Invitation Invitation, string NeedTitle, string 
 /// </summary>
 public sealed class InvitationService(KompetensbronDbContext db, TimeProvider time)
 {
-    /// <summary>Invites the profile to the organisation's need; false when the need is not the organisation's.</summary>
-    public async Task<bool> InviteAsync(int organisationId, int needId, int profileId, CancellationToken ct)
+    /// <summary>Invites the profile to the organisation's need (once).</summary>
+    public async Task<InviteOutcome> InviteAsync(int organisationId, int needId, int profileId, CancellationToken ct)
     {
         if (!await db.Needs.AnyAsync(n => n.Id == needId && n.OrganisationId == organisationId, ct))
         {
-            return false;
+            return InviteOutcome.NotYours;
         }
 
         if (await db.Invitations.AnyAsync(i => i.NeedId == needId && i.ProfileId == profileId, ct))
         {
-            return true;
+            return InviteOutcome.AlreadyInvited;
         }
 
         var now = time.GetUtcNow();
@@ -34,7 +47,7 @@ public sealed class InvitationService(KompetensbronDbContext db, TimeProvider ti
             Status = InvitationStatus.Invited, CreatedAt = now, UpdatedAt = now,
         });
         await db.SaveChangesAsync(ct);
-        return true;
+        return InviteOutcome.Invited;
     }
 
     /// <summary>The person accepts or declines one of their own open invitations; false when there is none.</summary>

@@ -1,5 +1,6 @@
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Invitations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ public sealed record PersonalData(
     DateTimeOffset ExportedAt,
     PersonalData.AccountData Account,
     Profile? Profile,
-    IReadOnlyList<PersonalData.AuditData> AuditEntries)
+    IReadOnlyList<PersonalData.AuditData> AuditEntries,
+    IReadOnlyList<PersonalData.InvitationData> Invitations)
 {
     public sealed record AccountData(
         string Id, string? Email, string? DisplayName, IReadOnlyList<string> Roles, int? OrganisationId,
@@ -18,6 +20,10 @@ public sealed record PersonalData(
 
     /// <summary>An audit line about the person or by them; other people's ids are left out.</summary>
     public sealed record AuditData(DateTimeOffset At, AuditAction Action, bool BySelf, int? ActorOrganisationId);
+
+    /// <summary>An employer's invitation to the person, as their inbox shows it.</summary>
+    public sealed record InvitationData(
+        string Need, string Employer, InvitationStatus Status, DateTimeOffset InvitedAt, DateTimeOffset? AnsweredAt);
 }
 
 /// <summary>Collects a person's data for "download my data" and records that it was exported.</summary>
@@ -46,6 +52,10 @@ public sealed class PersonalDataExport(KompetensbronDbContext db, UserManager<Ko
                 user.Id, user.Email, user.DisplayName, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.OrganisationId,
                 user.CreatedAt, user.LastActiveAt, user.RetentionWarningSentAt),
             profile,
-            entries.Select(e => new PersonalData.AuditData(e.At, e.Action, e.ActorUserId == userId, e.ActorOrganisationId)).ToList());
+            entries.Select(e => new PersonalData.AuditData(e.At, e.Action, e.ActorUserId == userId, e.ActorOrganisationId)).ToList(),
+            profile is null ? []
+                : (await new InvitationService(db, time).InboxAsync(profile.Id, cancellationToken))
+                    .Select(i => new PersonalData.InvitationData(i.NeedTitle, i.OrganisationName, i.Invitation.Status, i.Invitation.CreatedAt, i.Invitation.AnsweredAt))
+                    .ToList());
     }
 }

@@ -25,6 +25,13 @@ public sealed class EmailOptions
     [EmailAddress]
     public string From { get; set; } = "noreply@kompetensbron.example";
 
+    /// <summary>
+    /// The site's public address (e.g. <c>https://kompetensbron.example</c>) for links in e-mail; empty means the
+    /// messages name the page instead of linking to it (never the address of an incoming request, which a caller controls).
+    /// </summary>
+    [Url]
+    public string? PublicAddress { get; set; }
+
     /// <summary>Where <see cref="OutboxEmailSender"/> writes messages; empty means <c>outbox</c> beside the default database.</summary>
     public string? OutboxFolder { get; set; }
 

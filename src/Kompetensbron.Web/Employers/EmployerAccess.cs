@@ -21,6 +21,7 @@ public static class EmployerAccess
     public static IServiceCollection AddEmployerJourney(this IServiceCollection services)
     {
         services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationEmail>();
         return services;
     }
 

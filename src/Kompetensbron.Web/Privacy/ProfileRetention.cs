@@ -82,29 +82,8 @@ public sealed partial class ProfileRetention(
     }
 
     /// <summary>The warning in Swedish, then English (we do not store a person's language).</summary>
-    private EmailMessage WarningMessage(string to, DateTimeOffset removalDate)
-    {
-        var (subject, swedish) = InCulture(Cultures.Swedish, removalDate);
-        var (_, english) = InCulture(Cultures.English, removalDate);
-        return new EmailMessage(to, subject, $"{swedish}\n\n----\n\n{english}\n");
-    }
-
-    private (string Subject, string Body) InCulture(string culture, DateTimeOffset removalDate)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        var previousFormat = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
-            var date = removalDate.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
-            return (text["Retention_Subject"], text["Retention_Body", date]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousFormat;
-        }
-    }
+    private EmailMessage WarningMessage(string to, DateTimeOffset removalDate) =>
+        Bilingual.Message(to, () => (text["Retention_Subject"], text["Retention_Body", removalDate.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)]));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

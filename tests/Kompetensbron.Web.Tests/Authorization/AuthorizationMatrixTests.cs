@@ -39,7 +39,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
     };
 
     /// <summary>Routes whose POSTs delete the calling account or use up the sample data (approve the waiting organisation).</summary>
-    private static readonly HashSet<string> UsesUpData = new(StringComparer.Ordinal) { "/min-sida/radera", "/samordnare" };
+    private static readonly HashSet<string> UsesUpData = new(StringComparer.Ordinal) { "/min-sida/radera", "/samordnare", "/samordnare/anvandare/{id}" };
 
     /// <summary>Endpoints that take POSTs without an antiforgery token, and why.</summary>
     private static readonly Dictionary<string, string> WithoutAntiforgery = new(StringComparer.Ordinal)
@@ -205,7 +205,8 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
 
     /// <summary>The seven actors of the table, with the data their calls touch (an organisation waiting for approval).</summary>
     private sealed record Actors(
-        EmptyWebFactory Factory, IReadOnlyDictionary<string, string?> Emails, int PendingOrganisationId, string PendingUserId, IReadOnlyDictionary<string, string> Ids)
+        EmptyWebFactory Factory, IReadOnlyDictionary<string, string?> Emails, int PendingOrganisationId, string PendingUserId, IReadOnlyDictionary<string, string> Ids,
+        int SiteId)
         : IDisposable
     {
         private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
@@ -234,6 +235,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         [
             new("Visibility", "Visible"), new("Confirm", "true"),
             new("organisationId", PendingOrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("userId", PendingUserId),
+            new("siteId", SiteId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
 
         public async Task<HttpClient> NewClientAsync(string actor)
@@ -270,10 +272,13 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             Status = NeedStatus.Open,
         };
         db.Needs.Add(need);
+        var programme = new Kompetensbron.Core.Programmes.Programme { ProviderId = providerId!.Value, Title = "Svetsutbildning", SkillIds = ["WBnc_JXj_MvY"] };
+        db.Programmes.Add(programme);
         var round = new StoredPlacementRound { Name = "APL vår", OwnerOrganisationId = providerId, CreatedByUserId = pendingUserId };
         db.Add(round);
         await db.SaveChangesAsync();
         var roundId = round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var siteId = db.Sites.Where(s => s.OrganisationId == employerAId).Select(s => s.Id).First();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/api/v1/profiles/{id:int}/matches"] = person.ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -286,6 +291,12 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             ["/placering/{id:int}"] = roundId,
             ["/placering/{id:int}/platser"] = roundId,
             ["/placering/{id:int}/sokande"] = roundId,
+
+            // Employer A's own site; the provider's own programme; the coordinator looks at the waiting user.
+            ["/organisation/plats/{id:int?}"] = siteId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/utbildningsanordnare/utbildningar/{id:int}"] = programme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/utbildningsanordnare/utbildningar/redigera/{id:int?}"] = programme.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["/samordnare/anvandare/{id}"] = pendingUserId,
         };
 
         return new Actors(factory, new Dictionary<string, string?>
@@ -297,7 +308,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             ["Employer B"] = employerB,
             ["Provider"] = provider,
             ["Coordinator"] = coordinator,
-        }, pendingOrganisationId!.Value, pendingUserId, ids);
+        }, pendingOrganisationId!.Value, pendingUserId, ids, siteId);
     }
 
     [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]

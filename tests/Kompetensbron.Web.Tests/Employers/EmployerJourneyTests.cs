@@ -196,13 +196,7 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
         await db.SaveChangesAsync();
     }
 
-    private async Task<HttpClient> As(string email)
-    {
-        var client = factory.Browser();
-        using var login = await client.LoginAsync(email, TestAccounts.Password);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> As(string email) => factory.SignedInAsync(email);
 
     [GeneratedRegex("name=\"candidate\" value=\"([^\"]+)\"")]
     private static partial Regex CandidateToken();

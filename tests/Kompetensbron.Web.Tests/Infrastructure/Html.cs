@@ -9,6 +9,15 @@ public static partial class Html
     public static HttpClient Browser(this KompetensbronWebFactory factory) =>
         factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A browser-like client logged in as <paramref name="email"/> (with <see cref="TestAccounts.Password"/>).</summary>
+    public static async Task<HttpClient> SignedInAsync(this KompetensbronWebFactory factory, string email)
+    {
+        var client = factory.Browser();
+        using var login = await client.LoginAsync(email, TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return client;
+    }
+
     /// <summary>GETs the page, takes its antiforgery token and POSTs the fields to <paramref name="action"/> (default: the same page).</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(
         this HttpClient client, string page, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)

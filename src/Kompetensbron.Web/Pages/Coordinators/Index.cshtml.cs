@@ -2,7 +2,9 @@ using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Web.Coordinators;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ public sealed record PendingOrganisation(Organisation Organisation, IReadOnlyLis
 public sealed record RegionCounts(int Employers, int Providers, int OpenNeeds, int Profiles, int Programmes, int Users);
 
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class IndexModel(KompetensbronDbContext db) : PageModel
+public sealed class IndexModel(KompetensbronDbContext db, UserAdministration administration, UserManager<KompetensbronUser> users) : PageModel
 {
     public IReadOnlyList<PendingOrganisation> PendingOrganisations { get; private set; } = [];
 
@@ -57,38 +59,27 @@ public sealed class IndexModel(KompetensbronDbContext db) : PageModel
             Users: await db.Users.CountAsync(cancellationToken));
     }
 
-    /// <summary>Approves an organisation and every member waiting for it.</summary>
+    /// <summary>Approves an organisation and every member waiting for it; its open needs become visible.</summary>
     public async Task<IActionResult> OnPostApproveOrganisationAsync(int organisationId, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.FindAsync([organisationId], cancellationToken);
-        if (organisation is null)
+        if (await administration.ApproveOrganisationAsync(organisationId, cancellationToken) is not { } name)
         {
             return NotFound();
         }
 
-        organisation.IsApproved = true;
-        var members = await db.Users.Where(u => u.OrganisationId == organisationId && !u.IsApproved).ToListAsync(cancellationToken);
-        foreach (var member in members)
-        {
-            member.IsApproved = true;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        Approved = organisation.Name;
+        Approved = name;
         return RedirectToPage();
     }
 
     /// <summary>Approves one waiting user.</summary>
     public async Task<IActionResult> OnPostApproveUserAsync(string userId, CancellationToken cancellationToken)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null)
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null || await administration.ApproveAsync(users.GetUserId(User)!, userId, cancellationToken) != UserChange.Done)
         {
             return NotFound();
         }
 
-        user.IsApproved = true;
-        await db.SaveChangesAsync(cancellationToken);
         Approved = user.Email;
         return RedirectToPage();
     }

@@ -26,6 +26,7 @@ public sealed class DetailsModel(
     TaxonomyModel taxonomy,
     MatchService matching,
     InvitationService invitations,
+    InvitationEmail invitationEmail,
     AuditLog audit,
     IDataProtectionProvider protection) : PageModel
 {
@@ -85,9 +86,10 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        if (CandidateTokens.ForNeed(protection, id).ProfileId(candidate) is { } profileId)
+        if (CandidateTokens.ForNeed(protection, id).ProfileId(candidate) is { } profileId
+            && await invitations.InviteAsync(organisationId, id, profileId, ct) == InviteOutcome.Invited)
         {
-            await invitations.InviteAsync(organisationId, id, profileId, ct);
+            await invitationEmail.SendAsync(profileId, ct);
         }
 
         return RedirectToPage(new { id });

@@ -30,8 +30,6 @@ public sealed class EditModel(
     TimeProvider time,
     IStringLocalizer<EmployerResource> text) : PageModel
 {
-    public const int SearchResults = 8;
-
     [BindProperty]
     public NeedInput Input { get; set; } = new();
 
@@ -124,26 +122,15 @@ public sealed class EditModel(
         await LoadSitesAsync(organisationId, ct);
         Input.ApplyPicks(taxonomy);
         ModelState.Clear();
-        if (search && !string.IsNullOrWhiteSpace(Input.SkillQuery))
+        if (search)
         {
-            var hits = taxonomy.Search(Input.SkillQuery, TaxonomyKind.Skill, SearchResults);
-            Picker = SkillPickerView.Empty("Input") with
-            {
-                Query = Input.SkillQuery,
-                Results = hits.Where(h => Input.Skills.All(s => s.SkillId != h.Id)).Select(h => new SkillChoice(h.Id, h.Label)).ToList(),
-                Searched = true,
-            };
+            Picker = SkillPickerView.Search(taxonomy, "Input", Input.SkillQuery, Input.Skills.Select(s => s.SkillId));
         }
-        else if (!search)
+        else
         {
-            var found = recogniser.RecogniseSkills($"{Input.Title}\n{Input.Description}");
-            var before = Input.Skills.Count;
-            foreach (var skill in found.Where(f => Input.Skills.All(s => s.SkillId != f.Id)))
-            {
-                Input.Skills.Add(new NeedSkillInput { SkillId = skill.Id, Required = false, Importance = 2 });
-            }
-
-            Recognised = Input.Skills.Count - before;
+            var found = SkillPickerView.Recognised(recogniser, $"{Input.Title}\n{Input.Description}", Input.Skills.Select(s => s.SkillId));
+            Input.Skills.AddRange(found.Select(id => new NeedSkillInput { SkillId = id, Required = false, Importance = 2 }));
+            Recognised = found.Count;
         }
 
         return Page();
@@ -219,10 +206,7 @@ public sealed class EditModel(
         public void ApplyPicks(TaxonomyModel taxonomy)
         {
             Skills.RemoveAll(s => s.Remove || taxonomy.FindSkill(s.SkillId) is null);
-            foreach (var id in AddSkillIds.Distinct(StringComparer.Ordinal).Where(id => taxonomy.FindSkill(id) is not null && Skills.All(s => s.SkillId != id)))
-            {
-                Skills.Add(new NeedSkillInput { SkillId = id, Importance = 2 });
-            }
+            Skills.AddRange(SkillPickerView.Picked(taxonomy, AddSkillIds, Skills.Select(s => s.SkillId)).Select(id => new NeedSkillInput { SkillId = id, Importance = 2 }));
 
             AddSkillIds.Clear();
             Licences.RemoveAll(code => Core.Profiles.Licences.Find(code) is null);

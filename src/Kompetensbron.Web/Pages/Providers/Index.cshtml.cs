@@ -21,6 +21,7 @@ public sealed class IndexModel(
 {
     public Organisation? Organisation { get; private set; }
 
+    /// <summary>The provider's programmes, current first; archived ones stay listed, marked as archived.</summary>
     public IReadOnlyList<Programme> Programmes { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
@@ -46,9 +47,9 @@ public sealed class IndexModel(
             Organisation = await db.Organisations.AsNoTracking().Include(o => o.Sites)
                 .FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
             Programmes = (await db.Programmes.AsNoTracking()
-                    .Where(p => p.ProviderId == organisationId && !p.IsArchived)
+                    .Where(p => p.ProviderId == organisationId)
                     .ToListAsync(cancellationToken))
-                .OrderBy(p => p.Title, StringComparer.CurrentCulture)
+                .OrderBy(p => p.IsArchived).ThenBy(p => p.Title, StringComparer.CurrentCulture)
                 .ToList();
         }
 
