@@ -38,13 +38,19 @@ public sealed class UserAdministration(
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            // ToUpper is translated to SQL UPPER (no .NET culture is involved); both providers upper-case ASCII
-            // at least, so "nilsson" finds "Nilsson" (a lower-case "å" in a name may need its own case in SQLite).
-            var pattern = $"%{text.Trim().ToUpperInvariant()}%";
+            // UPPER and LOWER in SQL may fold ASCII letters only (SQLite does), so the text is tried as typed,
+            // upper-cased and lower-cased: "östlund", "ÖSTLUND" and "Östlund" all find "Östlund". No .NET culture
+            // is involved in the SQL functions.
+            var typed = $"%{text.Trim()}%";
+            var upper = typed.ToUpperInvariant();
+            var lower = typed.ToLowerInvariant();
 #pragma warning disable CA1304, CA1311
-            var organisations = db.Organisations.Where(o => EF.Functions.Like(o.Name.ToUpper(), pattern)).Select(o => (int?)o.Id);
-            query = query.Where(u => EF.Functions.Like(u.NormalizedEmail!, pattern)
-                || (u.DisplayName != null && EF.Functions.Like(u.DisplayName.ToUpper(), pattern))
+            var organisations = db.Organisations
+                .Where(o => EF.Functions.Like(o.Name, typed) || EF.Functions.Like(o.Name.ToUpper(), upper) || EF.Functions.Like(o.Name.ToLower(), lower))
+                .Select(o => (int?)o.Id);
+            query = query.Where(u => EF.Functions.Like(u.NormalizedEmail!, upper)
+                || (u.DisplayName != null
+                    && (EF.Functions.Like(u.DisplayName, typed) || EF.Functions.Like(u.DisplayName.ToUpper(), upper) || EF.Functions.Like(u.DisplayName.ToLower(), lower)))
                 || organisations.Contains(u.OrganisationId));
 #pragma warning restore CA1304, CA1311
         }

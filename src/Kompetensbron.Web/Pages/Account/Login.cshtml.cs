@@ -12,7 +12,8 @@ public sealed class LoginModel(
     SignInManager<KompetensbronUser> signIn,
     UserManager<KompetensbronUser> users,
     TimeProvider time,
-    IStringLocalizer<SharedResource> text) : PageModel
+    IStringLocalizer<SharedResource> text,
+    IStringLocalizer<OrganisationResource> organisationText) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -38,7 +39,9 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", text["Login_LockedOut"]);
+            // A coordinator's lock (until unlocked) is not the 15 minutes after wrong passwords.
+            var lockedByCoordinator = user?.LockoutEnd > time.GetUtcNow().AddYears(1);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", lockedByCoordinator ? organisationText["Login_LockedByCoordinator"] : text["Login_LockedOut"]);
             return Page();
         }
 
