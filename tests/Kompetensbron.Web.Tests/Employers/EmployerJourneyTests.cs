@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Invitations;
 using Kompetensbron.Data.Matching;
 using Kompetensbron.Web.Employers;
 using Kompetensbron.Web.Tests.Infrastructure;
@@ -51,9 +53,7 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
         var html = await a.GetStringAsync(new Uri(needPage, UriKind.Relative));
         Assert.DoesNotContain(welder.Email, html, StringComparison.Ordinal);
         // The page never names the profile; the test finds its welder's token the way the server reads it.
-        var protector = CandidateTokens.ForNeed(factory.Services.GetRequiredService<IDataProtectionProvider>(), needId);
-        var token = CandidateToken().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
-            .Single(t => protector.ProfileId(t) == welder.ProfileId);
+        var token = TokenFor(html, needPage, welder.ProfileId);
 
         // Employer B reaches neither the need, its candidates nor an invitation by the stolen token.
         await AssertDeniedAsync(b, needPage, $"/arbetsgivare/behov/redigera/{needId}", $"/api/v1/needs/{needId}/candidates");
@@ -66,6 +66,18 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
         {
             Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
         }
+
+        // The person is told by e-mail that there is an invitation, and nothing more; inviting again sends nothing.
+        using (var again = await a.SubmitFormAsync(needPage, [new("candidate", token)], $"{needPage}?handler=Invite"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        }
+
+        var mail = Assert.Single(MailTo(welder.Email));
+        Assert.Contains("Logga in", mail, StringComparison.Ordinal);
+        Assert.Contains("Inbjudningar på Min sida", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, mail, StringComparison.Ordinal);
+        Assert.DoesNotContain(await OrganisationNameAsync(organisationId.Value), mail, StringComparison.Ordinal);
 
         var inbox = await person.GetStringAsync(new Uri("/min-sida/inbjudningar", UriKind.Relative));
         Assert.Contains(title, inbox, StringComparison.Ordinal);
@@ -86,6 +98,72 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
 
         await AssertDeniedAsync(b, needPage);
         Assert.DoesNotContain(welder.Email, await b.GetStringAsync(new Uri("/arbetsgivare", UriKind.Relative)), StringComparison.Ordinal);
+
+        // The person's data export lists the invitation with its answer.
+        using var export = JsonDocument.Parse(await person.GetStringAsync(new Uri("/min-sida?handler=Export", UriKind.Relative)));
+        var invitation = Assert.Single(export.RootElement.GetProperty("invitations").EnumerateArray());
+        Assert.Equal((title, "Accepted"), (invitation.GetProperty("need").GetString(), invitation.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Employer_B_never_sees_the_contact_a_person_gave_A_not_even_for_its_own_need()
+    {
+        var (employerA, organisationA) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        var (employerB, organisationB) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        var welder = await WelderAsync();
+        await PlaceSiteAsync(organisationA!.Value);
+        await PlaceSiteAsync(organisationB!.Value);
+        using var a = await As(employerA);
+        using var b = await As(employerB);
+        using var person = await As(welder.Email);
+
+        var pageA = (await a.SubmitFormAsync("/arbetsgivare/behov/redigera", NeedForm("A " + Guid.NewGuid().ToString("N")[..6], publish: true))).Headers.Location!.OriginalString;
+        var pageB = (await b.SubmitFormAsync("/arbetsgivare/behov/redigera", NeedForm("B " + Guid.NewGuid().ToString("N")[..6], publish: true))).Headers.Location!.OriginalString;
+        var tokenA = TokenFor(await a.GetStringAsync(new Uri(pageA, UriKind.Relative)), pageA, welder.ProfileId);
+        (await a.SubmitFormAsync(pageA, [new("candidate", tokenA)], $"{pageA}?handler=Invite")).Dispose();
+        var invitationId = InvitationId().Match(await person.GetStringAsync(new Uri("/min-sida/inbjudningar", UriKind.Relative))).Groups[1].Value;
+        (await person.SubmitFormAsync("/min-sida/inbjudningar", [new("invitationId", invitationId)], "/min-sida/inbjudningar?handler=Accept")).Dispose();
+        Assert.Contains(welder.Email, await a.GetStringAsync(new Uri(pageA, UriKind.Relative)), StringComparison.Ordinal);
+
+        // B's own need ranks the same person, pseudonymously: no name, e-mail or profile id on the page or in the API.
+        var htmlB = await b.GetStringAsync(new Uri(pageB, UriKind.Relative));
+        var tokenB = TokenFor(htmlB, pageB, welder.ProfileId);
+        Assert.NotEqual(tokenA, tokenB);
+        Assert.DoesNotContain(welder.Email, htmlB, StringComparison.Ordinal);
+        Assert.DoesNotContain("Svea Svetsare", htmlB, StringComparison.Ordinal);
+        var idB = pageB.Split('/')[^1];
+        var api = await b.GetStringAsync(new Uri($"/api/v1/needs/{idB}/candidates", UriKind.Relative));
+        Assert.DoesNotContain(welder.Email, api, StringComparison.Ordinal);
+        Assert.DoesNotMatch("\"profileId\":\\s*\\d", api);
+        Assert.Contains("\"candidate\"", api, StringComparison.Ordinal);
+
+        // A's token is useless on B's need, and B cannot move A's invitation on by its id.
+        (await b.SubmitFormAsync(pageB, [new("candidate", tokenA)], $"{pageB}?handler=Invite")).Dispose();
+        (await b.SubmitFormAsync(pageB, [new("invitationId", invitationId), new("outcome", "Hired")], $"{pageB}?handler=Outcome")).Dispose();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var invitations = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Invitations;
+        Assert.Equal(InvitationStatus.Accepted, (await invitations.SingleAsync(i => i.Id == int.Parse(invitationId, System.Globalization.CultureInfo.InvariantCulture))).Status);
+        Assert.False(await invitations.AnyAsync(i => i.OrganisationId == organisationB));
+        Assert.DoesNotContain(welder.Email, await b.GetStringAsync(new Uri(pageB, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    /// <summary>The candidate token on a need page that stands for the profile (read the way the server reads it).</summary>
+    private string TokenFor(string html, string needPage, int profileId)
+    {
+        var protector = CandidateTokens.ForNeed(factory.Services.GetRequiredService<IDataProtectionProvider>(), int.Parse(needPage.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture));
+        return CandidateToken().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Single(t => protector.ProfileId(t) == profileId);
+    }
+
+    /// <summary>The e-mail messages in the outbox addressed to <paramref name="email"/>.</summary>
+    private List<string> MailTo(string email) =>
+        Directory.Exists(factory.OutboxFolder)
+            ? Directory.EnumerateFiles(factory.OutboxFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains($"To: {email}", StringComparison.Ordinal)).ToList()
+            : [];
+
+    private async Task<string> OrganisationNameAsync(int organisationId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Organisations.SingleAsync(o => o.Id == organisationId)).Name;
     }
 
     [Fact]
