@@ -139,7 +139,8 @@ public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromi
         await page.WaitForURLAsync(landing);
     }
 
-    private static string UniqueOrganisationNumber()
+    /// <summary>A valid organisation number nobody else in the run uses (the other browser tests use it too).</summary>
+    internal static string UniqueOrganisationNumber()
     {
         var nine = "55" + Random.Shared.Next(0, 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
         return $"{nine[..6]}-{nine[6..]}{OrganisationNumber.CheckDigit(nine)}";
