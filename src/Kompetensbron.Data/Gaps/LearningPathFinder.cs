@@ -24,10 +24,11 @@ public sealed class LearningPathFinder(KompetensbronDbContext db, TaxonomyModel 
     /// <summary>How many of an occupation's typical skills count as its target (the most typical first).</summary>
     public const int OccupationSkills = 12;
 
-    /// <summary>Towards an open need; null when the profile or the open need does not exist.</summary>
+    /// <summary>Towards an open need of an approved employer; null when the profile or such a need does not exist.</summary>
     public async Task<PlannedPath?> ForNeedAsync(int profileId, int needId, CancellationToken ct)
     {
-        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == needId && n.Status == NeedStatus.Open, ct);
+        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(
+            n => n.Id == needId && n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved), ct);
         if (need is null)
         {
             return null;

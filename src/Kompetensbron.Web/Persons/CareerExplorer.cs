@@ -61,7 +61,7 @@ public sealed class CareerExplorer(KompetensbronDbContext db, TaxonomyModel taxo
         }
 
         var skills = TypicalSkills.For(taxonomy, occupation.Id, SkillsShown);
-        var openNeeds = await db.Needs.AsNoTracking().Where(n => n.OccupationId == occupation.Id && n.Status == NeedStatus.Open).SumAsync(n => n.Headcount, ct);
+        var openNeeds = await db.Needs.AsNoTracking().Where(n => n.OccupationId == occupation.Id && n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved)).SumAsync(n => n.Headcount, ct);
         var cohorts = await db.WorkforceCohorts.AsNoTracking().Where(c => c.OccupationId == occupation.Id).ToListAsync(ct);
         var retiring = (int)Math.Round(cohorts.Sum(c => RetirementForecast.Cumulative(
             new WorkforceGroup(occupation.Ssyk4Id, string.Empty, c.AgeFrom, c.AgeTo, null, c.Count), new InsightsSettings().RetirementAge, 10)));

@@ -5,6 +5,7 @@ using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Gaps;
 using Kompetensbron.Data.Matching;
 using Kompetensbron.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,7 @@ public sealed class CoordinatorTests(KompetensbronWebFactory factory)
         var matching = factory.Services.GetRequiredService<MatchService>();
         await matching.RefreshNeedAsync(needId);
         Assert.Null(await matching.ExplainAsync(needId, profileId, MatchPerspective.Person));
+        Assert.Null(await PathAsync(profileId, needId));
         Assert.Contains("Nya Svets AB", await c.GetStringAsync(new Uri("/samordnare", UriKind.Relative)), StringComparison.Ordinal);
 
         using (var approved = await c.SubmitFormAsync("/samordnare", [new("organisationId", organisationId.ToString(CultureInfo.InvariantCulture))], "/samordnare?handler=ApproveOrganisation"))
@@ -55,6 +57,7 @@ public sealed class CoordinatorTests(KompetensbronWebFactory factory)
         }
 
         Assert.NotNull(await matching.ExplainAsync(needId, profileId, MatchPerspective.Person));
+        Assert.NotNull(await PathAsync(profileId, needId));
         Assert.Equal(HttpStatusCode.OK, (await employer.GetAsync(new Uri("/arbetsgivare/behov/redigera", UriKind.Relative))).StatusCode);
     }
 
@@ -115,6 +118,12 @@ public sealed class CoordinatorTests(KompetensbronWebFactory factory)
         Assert.Equal([Roles.Coordinator], await RolesAsync(await UserIdAsync(coordinator)));
         using var login = await factory.Browser().LoginAsync(coordinator, TestAccounts.Password);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    private async Task<PlannedPath?> PathAsync(int profileId, int needId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LearningPathFinder>().ForNeedAsync(profileId, needId, CancellationToken.None);
     }
 
     private async Task<string> UserIdAsync(string email)
