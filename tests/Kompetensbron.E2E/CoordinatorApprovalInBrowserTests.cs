@@ -66,7 +66,20 @@ public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium ch
 
         var employer = await NewPageAsync();
         await employer.LogInAsync(employerEmail, Password, "/arbetsgivare");
+
+        // A second site, found by its postal code; the need is placed there.
+        await employer.GetByTestId("organisation-link").ClickAsync();
+        await employer.GetByTestId("add-site").ClickAsync();
+        await employer.GetByLabel("Namn på arbetsplatsen").FillAsync("Gjuteriet i Värnamo");
+        await employer.GetByLabel("Postnummer (om du vet det)").FillAsync("331 20");
+        await CheckAsync(employer, "site-edit.png");
+        await employer.GetByTestId("save-site").ClickAsync();
+        Assert.Contains("Gjuteriet i Värnamo", await employer.GetByTestId("sites").InnerTextAsync(), StringComparison.Ordinal);
+        await CheckAsync(employer, "organisation-sites.png");
+
+        await employer.GotoAsync("/arbetsgivare");
         await employer.GetByTestId("new-need").ClickAsync();
+        await employer.GetByLabel("Arbetsplats").SelectOptionAsync(new SelectOptionValue { Label = "Gjuteriet i Värnamo" });
         await employer.GetByLabel("Rubrik").FillAsync("Gjutare till kärnmakeriet");
         await employer.GetByLabel("Vad gäller det?").SelectOptionAsync("Job");
         await employer.GetByLabel("Yrke").FillAsync("svetsare");
