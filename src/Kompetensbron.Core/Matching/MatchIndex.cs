@@ -88,10 +88,16 @@ public sealed partial class MatchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(need);
         Write(() =>
         {
+            if (_needs.SlotOf.TryGetValue(need.Id, out var old))
+            {
+                AdjustReachForNeed(old, -1);
+            }
+
             var replaced = RemoveNeedSlot(need.Id);
             var slot = _needs.Add(need, Model, _licences, _municipalities);
             EnsureKeyCapacity();
             ForEachNeedPosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
+            AdjustReachForNeed(slot, +1);
             return replaced;
         });
     }
@@ -107,15 +113,28 @@ public sealed partial class MatchIndex : IDisposable
             EnsureKeyCapacity();
             ForEachProfilePosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
             WidenProfileRadius(slot);
+            RecountReach(slot);
             return replaced;
         });
     }
 
     /// <summary>Removes a need (closed, filled or deleted); false when it was not indexed.</summary>
-    public bool RemoveNeed(int needId) => Write(() => RemoveNeedSlot(needId));
+    public bool RemoveNeed(int needId) => Write(() =>
+    {
+        if (_needs.SlotOf.TryGetValue(needId, out var slot))
+        {
+            AdjustReachForNeed(slot, -1);
+        }
+
+        return RemoveNeedSlot(needId);
+    });
 
     /// <summary>Removes a profile; false when it was not indexed.</summary>
-    public bool RemoveProfile(int profileId) => Write(() => RemoveProfileSlot(profileId));
+    public bool RemoveProfile(int profileId) => Write(() =>
+    {
+        ForgetReach(profileId);
+        return RemoveProfileSlot(profileId);
+    });
 
     public bool ContainsNeed(int needId) => Read(() => _needs.SlotOf.ContainsKey(needId));
 
