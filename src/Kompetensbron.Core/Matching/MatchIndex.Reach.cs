@@ -1,48 +1,50 @@
+using Kompetensbron.Core.Geography;
+
 namespace Kompetensbron.Core.Matching;
 
 /// <summary>
-/// Reach: how many open needs each profile matches from the person's side (no filter) — the pairs
-/// <see cref="NeedsForProfile(int, int, NeedFilter?)"/> would list, i.e. within the person's commute and with no
-/// exclusion. Off until <see cref="TrackReach"/>; from then on every upsert and removal keeps the counts exact
+/// Reach: which profiles have at least one open need they match from the person's side with no filter — a need
+/// <see cref="NeedsForProfile(int, int, NeedFilter?)"/> would list, within the person's commute and with no exclusion.
+/// Off until <see cref="TrackReach"/>; from then on every upsert and removal keeps it exact
 /// (docs/decisions/0010-insights-model.md, "Reach per target group").
 /// </summary>
+/// <remarks>
+/// Each reached profile keeps one <em>witness</em>: a need it matches. Finding a witness stops at the first match,
+/// so the first pass costs a few postings per profile rather than a full match list. A new or changed need becomes
+/// the witness of the profiles near it that had none; when a witness need closes or changes, only the profiles it
+/// witnessed look for another. Ids, not slots, are stored, so compaction does not disturb it.
+/// </remarks>
 public sealed partial class MatchIndex
 {
-    private Dictionary<int, int>? _reachCounts;
+    private Dictionary<int, int>? _witness;
+    private Dictionary<int, HashSet<int>>? _witnessed;
     private HashSet<int>? _reachable;
 
     /// <summary>True once <see cref="TrackReach"/> has run.</summary>
-    public bool TracksReach => Read(() => _reachCounts is not null);
+    public bool TracksReach => Read(() => _witness is not null);
 
-    /// <summary>
-    /// Counts every profile's matching needs once (one candidate pass per profile, spread over the cores), then keeps
-    /// the counts current: a need's upsert or removal adjusts only the profiles it matches, a profile's upsert
-    /// recounts that profile. Idempotent.
-    /// </summary>
+    /// <summary>Finds a witness for every profile once (spread over the cores), then keeps reach current. Idempotent.</summary>
     public void TrackReach()
     {
         _lock.EnterWriteLock();
         try
         {
-            if (_reachCounts is not null)
+            if (_witness is not null)
             {
                 return;
             }
 
-            var counts = new int[_profiles.Count];
-            Parallel.For(0, _profiles.Count, slot =>
-            {
-                if (_profiles.Slots[slot].Alive)
-                {
-                    counts[slot] = CountReach(slot);
-                }
-            });
-
-            _reachCounts = new Dictionary<int, int>(_profiles.SlotOf.Count);
+            var found = new int[_profiles.Count];
+            Parallel.For(0, _profiles.Count, slot => found[slot] = _profiles.Slots[slot].Alive ? FindWitness(slot) : -1);
+            _witness = new Dictionary<int, int>(_profiles.SlotOf.Count);
+            _witnessed = new Dictionary<int, HashSet<int>>(_needs.SlotOf.Count);
             _reachable = new HashSet<int>(_profiles.SlotOf.Count);
             foreach (var (id, slot) in _profiles.SlotOf)
             {
-                SetReach(id, counts[slot]);
+                if (found[slot] >= 0)
+                {
+                    SetWitness(id, _needs.Slots[found[slot]].Id);
+                }
             }
         }
         finally
@@ -51,80 +53,175 @@ public sealed partial class MatchIndex
         }
     }
 
-    /// <summary>How many open needs the profile matches; null when reach is not tracked or the profile is not indexed.</summary>
-    public int? ReachCount(int profileId) => Read(() =>
-        _reachCounts is not null && _profiles.SlotOf.ContainsKey(profileId) ? _reachCounts.GetValueOrDefault(profileId) : (int?)null);
+    /// <summary>Whether the profile has at least one match; null when reach is not tracked or the profile is not indexed.</summary>
+    public bool? HasReach(int profileId) => Read(() =>
+        _reachable is not null && _profiles.SlotOf.ContainsKey(profileId) ? _reachable.Contains(profileId) : (bool?)null);
 
-    /// <summary>A copy of the ids of profiles with at least one match (a set copy, no recounting).</summary>
+    /// <summary>A copy of the ids of profiles with at least one match (a set copy, nothing is recounted).</summary>
     /// <exception cref="InvalidOperationException">Reach is not tracked (call <see cref="TrackReach"/> first).</exception>
     public IReadOnlySet<int> ReachableProfiles() => Read(() =>
         _reachable is { } reachable ? new HashSet<int>(reachable) : throw new InvalidOperationException("Reach is not tracked; call TrackReach first."));
 
-    /// <summary>Adds (+1) or withdraws (−1) a need slot's matches: the profiles near it with anything in common, each judged exactly.</summary>
-    private void AdjustReachForNeed(int needSlot, int delta)
+    /// <summary>The need that witnesses the profile's reach (for tests).</summary>
+    internal int? ReachWitness(int profileId) => Read(() => _witness is not null && _witness.TryGetValue(profileId, out var need) ? need : (int?)null);
+
+    /// <summary>
+    /// Before a need's slot is replaced or removed: the profiles it witnessed lose their witness; returns them so
+    /// <see cref="ReachAfterNeedChange"/> can find them another.
+    /// </summary>
+    private List<int>? ReachBeforeNeedChange(int needId)
     {
-        if (_reachCounts is null)
+        if (_witnessed is null || !_witnessed.Remove(needId, out var profiles))
+        {
+            return null;
+        }
+
+        foreach (var profileId in profiles)
+        {
+            _witness!.Remove(profileId);
+            _reachable!.Remove(profileId);
+        }
+
+        return [.. profiles];
+    }
+
+    /// <summary>After a need's upsert (slot ≥ 0) or removal (slot −1): it witnesses the near profiles that had none; the orphans look again.</summary>
+    private void ReachAfterNeedChange(int needSlot, List<int>? orphans)
+    {
+        if (_witness is null)
         {
             return;
         }
 
-        var scratch = t_profileScratch ??= new QueryScratch();
-        scratch.Prepare(_profiles.Count, 0);
-        try
+        if (needSlot >= 0)
         {
-            CollectProfiles(scratch, needSlot);
-            for (var t = 0; t < scratch.TouchedCount; t++)
+            var needId = _needs.Slots[needSlot].Id;
+            var scratch = t_profileScratch ??= new QueryScratch();
+            scratch.Prepare(_profiles.Count, 0);
+            try
             {
-                var slot = scratch.Touched[t];
-                if (_profiles.Slots[slot].Alive && Matches(needSlot, slot))
+                CollectProfiles(scratch, needSlot);
+                for (var t = 0; t < scratch.TouchedCount; t++)
                 {
-                    var id = _profiles.Slots[slot].Id;
-                    SetReach(id, _reachCounts.GetValueOrDefault(id) + delta);
+                    var slot = scratch.Touched[t];
+                    ref readonly var profile = ref _profiles.Slots[slot];
+                    if (profile.Alive && !_witness.ContainsKey(profile.Id) && Matches(needSlot, slot))
+                    {
+                        SetWitness(profile.Id, needId);
+                    }
                 }
             }
+            finally
+            {
+                scratch.Clear();
+            }
         }
-        finally
+
+        foreach (var profileId in orphans ?? [])
         {
-            scratch.Clear();
+            if (!_witness.ContainsKey(profileId) && _profiles.SlotOf.TryGetValue(profileId, out var slot))
+            {
+                RewitnessProfile(slot);
+            }
         }
     }
 
-    /// <summary>Recounts one profile (after its upsert).</summary>
-    private void RecountReach(int profileSlot)
+    /// <summary>After a profile's upsert: drop its old witness and look for one.</summary>
+    private void RewitnessProfile(int profileSlot)
     {
-        if (_reachCounts is not null)
+        if (_witness is null)
         {
-            SetReach(_profiles.Slots[profileSlot].Id, CountReach(profileSlot));
+            return;
+        }
+
+        var profileId = _profiles.Slots[profileSlot].Id;
+        ForgetReach(profileId);
+        var need = FindWitness(profileSlot);
+        if (need >= 0)
+        {
+            SetWitness(profileId, _needs.Slots[need].Id);
         }
     }
 
     private void ForgetReach(int profileId)
     {
-        if (_reachCounts is not null)
+        if (_witness is not null && _witness.Remove(profileId, out var needId))
         {
-            SetReach(profileId, 0);
+            _reachable!.Remove(profileId);
+            if (_witnessed!.TryGetValue(needId, out var profiles))
+            {
+                profiles.Remove(profileId);
+                if (profiles.Count == 0)
+                {
+                    _witnessed.Remove(needId);
+                }
+            }
         }
     }
 
-    /// <summary>The needs near the person with anything in common, each judged exactly (thread-safe for readers).</summary>
-    private int CountReach(int profileSlot)
+    private void SetWitness(int profileId, int needId)
     {
+        _witness![profileId] = needId;
+        _reachable!.Add(profileId);
+        if (!_witnessed!.TryGetValue(needId, out var profiles))
+        {
+            profiles = [];
+            _witnessed[needId] = profiles;
+        }
+
+        profiles.Add(profileId);
+    }
+
+    /// <summary>
+    /// The first live need slot the profile matches, or −1: the same candidate postings as the person's match list
+    /// (held skills, skills they stand in for, experience), each need judged once, stopping at the first match.
+    /// Reads only, so profiles can be searched in parallel (per-thread scratch).
+    /// </summary>
+    private int FindWitness(int profileSlot)
+    {
+        ref readonly var profile = ref _profiles.Slots[profileSlot];
         var scratch = t_needScratch ??= new QueryScratch();
         scratch.Prepare(_needs.Count, 0);
         try
         {
-            CollectNeeds(scratch, profileSlot, int.MaxValue);
-            var count = 0;
-            for (var t = 0; t < scratch.TouchedCount; t++)
+            var radius = Commute.MaxAirDistanceKm(profile.MaxMinutes, profile.Mode);
+            var ranges = scratch.Ranges.AsSpan(0, SpatialGrid.Ranges(profile.Location, radius, scratch.Ranges));
+            if (ranges.IsEmpty)
             {
-                var slot = scratch.Touched[t];
-                if (_needs.Slots[slot].Alive && Matches(slot, profileSlot))
+                return -1;
+            }
+
+            var skills = _profiles.Skills(profile);
+            for (var i = 0; i < skills.Length; i++)
+            {
+                var found = FirstMatch(At(_requiredNeedsBySkill, skills[i]), ranges, profileSlot, scratch);
+                found = found >= 0 ? found : FirstMatch(At(_meritingNeedsBySkill, skills[i]), ranges, profileSlot, scratch);
+                foreach (var required in Model.StandsFor(skills[i]))
                 {
-                    count++;
+                    found = found >= 0 ? found : FirstMatch(At(_requiredNeedsBySkill, required), ranges, profileSlot, scratch);
+                }
+
+                if (found >= 0)
+                {
+                    return found;
                 }
             }
 
-            return count;
+            foreach (var occupation in _profiles.Occupations(profile))
+            {
+                var found = FirstMatch(At(_needsByOccupation, occupation), ranges, profileSlot, scratch);
+                foreach (var needOccupation in Model.ExperienceCountsFor(occupation))
+                {
+                    found = found >= 0 ? found : FirstMatch(At(_needsByOccupation, needOccupation), ranges, profileSlot, scratch);
+                }
+
+                if (found >= 0)
+                {
+                    return found;
+                }
+            }
+
+            return -1;
         }
         finally
         {
@@ -132,21 +229,45 @@ public sealed partial class MatchIndex
         }
     }
 
+    /// <summary>The first need in the list's reachable cells that the profile matches; needs already judged are skipped.</summary>
+    private int FirstMatch(PostingList? list, ReadOnlySpan<(ushort From, ushort To)> ranges, int profileSlot, QueryScratch scratch)
+    {
+        if (list is null || list.Count == 0 || list.Cells[list.Count - 1] < ranges[0].From || list.Cells[0] > ranges[^1].To)
+        {
+            return -1;
+        }
+
+        var i = 0;
+        foreach (var (from, to) in ranges)
+        {
+            i = list.LowerBound(from, i);
+            for (; i < list.Count && list.Cells[i] <= to; i++)
+            {
+                var slot = list.Slots[i];
+                ref var judged = ref scratch.Upper[slot];
+                if (judged != 0)
+                {
+                    continue;
+                }
+
+                judged = 1;
+                scratch.Touched[scratch.TouchedCount++] = slot;
+                if (_needs.Slots[slot].Alive && Matches(slot, profileSlot))
+                {
+                    return slot;
+                }
+            }
+
+            if (i == list.Count)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The pair as the person's own match list judges it (the same scorer, no filter).</summary>
     private bool Matches(int needSlot, int profileSlot) =>
         MatchScorer.Evaluate(Model, _needs, needSlot, _profiles, profileSlot, MatchPerspective.Person, out _, out _) == MatchExclusions.None;
-
-    private void SetReach(int profileId, int count)
-    {
-        if (count > 0)
-        {
-            _reachCounts![profileId] = count;
-            _reachable!.Add(profileId);
-        }
-        else
-        {
-            _reachCounts!.Remove(profileId);
-            _reachable!.Remove(profileId);
-        }
-    }
 }

@@ -88,16 +88,12 @@ public sealed partial class MatchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(need);
         Write(() =>
         {
-            if (_needs.SlotOf.TryGetValue(need.Id, out var old))
-            {
-                AdjustReachForNeed(old, -1);
-            }
-
+            var orphans = ReachBeforeNeedChange(need.Id);
             var replaced = RemoveNeedSlot(need.Id);
             var slot = _needs.Add(need, Model, _licences, _municipalities);
             EnsureKeyCapacity();
             ForEachNeedPosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
-            AdjustReachForNeed(slot, +1);
+            ReachAfterNeedChange(slot, orphans);
             return replaced;
         });
     }
@@ -113,7 +109,7 @@ public sealed partial class MatchIndex : IDisposable
             EnsureKeyCapacity();
             ForEachProfilePosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
             WidenProfileRadius(slot);
-            RecountReach(slot);
+            RewitnessProfile(slot);
             return replaced;
         });
     }
@@ -121,12 +117,10 @@ public sealed partial class MatchIndex : IDisposable
     /// <summary>Removes a need (closed, filled or deleted); false when it was not indexed.</summary>
     public bool RemoveNeed(int needId) => Write(() =>
     {
-        if (_needs.SlotOf.TryGetValue(needId, out var slot))
-        {
-            AdjustReachForNeed(slot, -1);
-        }
-
-        return RemoveNeedSlot(needId);
+        var orphans = ReachBeforeNeedChange(needId);
+        var removed = RemoveNeedSlot(needId);
+        ReachAfterNeedChange(-1, orphans);
+        return removed;
     });
 
     /// <summary>Removes a profile; false when it was not indexed.</summary>

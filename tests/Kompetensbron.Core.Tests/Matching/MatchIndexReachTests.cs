@@ -5,7 +5,7 @@ using Kompetensbron.Core.Matching;
 
 namespace Kompetensbron.Core.Tests.Matching;
 
-/// <summary>Reach counts kept incrementally equal a brute-force recount over every pair after any mix of changes.</summary>
+/// <summary>Reach kept incrementally equals a brute-force check of every pair after any mix of changes.</summary>
 public class MatchIndexReachTests
 {
     private static MatchModel Model => MatchWorld.Model.Value;
@@ -66,7 +66,7 @@ public class MatchIndexReachTests
     }
 
     [Fact]
-    public void Reach_follows_a_need_that_opens_changes_and_closes()
+    public void Reach_follows_needs_that_open_change_and_close()
     {
         var random = new Random(3);
         var need = MatchWorld.Need(random, 1) with { Skills = [new MatchNeedSkill(MatchWorld.TigWelding, true, 3)], Licences = [], MinimumSwedishLevel = null, StartDate = null };
@@ -81,28 +81,38 @@ public class MatchIndexReachTests
 
         index.Upsert(need);
         Assert.Equal([10], index.ReachableProfiles());
-        Assert.Equal(1, index.ReachCount(10));
-        Assert.Equal(0, index.ReachCount(11));
+        Assert.True(index.HasReach(10));
+        Assert.False(index.HasReach(11));
+        Assert.Equal(1, index.ReachWitness(10));
 
+        // A second need, then the witness asks for a licence the person lacks: the other need takes over.
         index.Upsert(need with { Id = 2 });
-        Assert.Equal(2, index.ReachCount(10));
-
         index.Upsert(need with { Licences = ["B"] });
-        Assert.Equal(1, index.ReachCount(10));
+        Assert.Equal(2, index.ReachWitness(10));
 
         index.RemoveNeed(2);
         Assert.Empty(index.ReachableProfiles());
-        Assert.Null(index.ReachCount(99));
+        Assert.False(index.HasReach(10));
+        Assert.Null(index.HasReach(99));
+
+        // The person gets the licence: the remaining need reaches them again.
+        index.Upsert(near with { Licences = ["B"] });
+        Assert.Equal(1, index.ReachWitness(10));
+        index.RemoveProfile(10);
+        Assert.Empty(index.ReachableProfiles());
+        Assert.Null(index.HasReach(10));
     }
 
-    /// <summary>Every profile's count equals the number of needs whose pair is not excluded from the person's side.</summary>
+    /// <summary>A profile is reached exactly when some need's pair is not excluded from the person's side, and its witness is such a need.</summary>
     private static bool Agrees(MatchIndex index, List<MatchNeed> needs, List<MatchProfile> profiles)
     {
         var reachable = index.ReachableProfiles();
         return profiles.All(p =>
         {
-            var expected = needs.Count(n => index.Explain(n.Id, p.Id) is { IsExcluded: false });
-            return index.ReachCount(p.Id) == expected && reachable.Contains(p.Id) == expected > 0;
+            var expected = needs.Any(n => index.Explain(n.Id, p.Id) is { IsExcluded: false });
+            var witness = index.ReachWitness(p.Id);
+            return index.HasReach(p.Id) == expected && reachable.Contains(p.Id) == expected
+                && (witness is { } w ? index.Explain(w, p.Id) is { IsExcluded: false } : !expected);
         }) && reachable.All(id => profiles.Any(p => p.Id == id));
     }
 }
