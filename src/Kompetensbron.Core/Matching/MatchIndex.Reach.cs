@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Kompetensbron.Core.Geography;
 
 namespace Kompetensbron.Core.Matching;
@@ -19,6 +20,9 @@ public sealed partial class MatchIndex
     private Dictionary<int, int>? _witness;
     private Dictionary<int, HashSet<int>>? _witnessed;
     private HashSet<int>? _reachable;
+
+    // A read-only copy of _reachable, shared by readers until the set next changes (then dropped under the write lock).
+    private IReadOnlySet<int>? _reachSnapshot;
 
     /// <summary>True once <see cref="TrackReach"/> has run.</summary>
     public bool TracksReach => Read(() => _witness is not null);
@@ -57,10 +61,23 @@ public sealed partial class MatchIndex
     public bool? HasReach(int profileId) => Read(() =>
         _reachable is not null && _profiles.SlotOf.ContainsKey(profileId) ? _reachable.Contains(profileId) : (bool?)null);
 
-    /// <summary>A copy of the ids of profiles with at least one match (a set copy, nothing is recounted).</summary>
+    /// <summary>
+    /// The ids of profiles with at least one match, as a read-only copy: nothing is recounted, and the copy is shared
+    /// by every caller until reach next changes.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Reach is not tracked (call <see cref="TrackReach"/> first).</exception>
     public IReadOnlySet<int> ReachableProfiles() => Read(() =>
-        _reachable is { } reachable ? new HashSet<int>(reachable) : throw new InvalidOperationException("Reach is not tracked; call TrackReach first."));
+    {
+        if (_reachable is not { } reachable)
+        {
+            throw new InvalidOperationException("Reach is not tracked; call TrackReach first.");
+        }
+
+        // Readers may race to make the copy; they copy the same set (writers are locked out), and one copy is kept.
+        return Volatile.Read(ref _reachSnapshot)
+            ?? Interlocked.CompareExchange(ref _reachSnapshot, new ReadOnlySet<int>(new HashSet<int>(reachable)), null)
+            ?? _reachSnapshot!;
+    });
 
     /// <summary>The need that witnesses the profile's reach (for tests).</summary>
     internal int? ReachWitness(int profileId) => Read(() => _witness is not null && _witness.TryGetValue(profileId, out var need) ? need : (int?)null);
@@ -81,6 +98,8 @@ public sealed partial class MatchIndex
             _witness!.Remove(profileId);
             _reachable!.Remove(profileId);
         }
+
+        _reachSnapshot = null;
 
         return [.. profiles];
     }
@@ -148,6 +167,7 @@ public sealed partial class MatchIndex
         if (_witness is not null && _witness.Remove(profileId, out var needId))
         {
             _reachable!.Remove(profileId);
+            _reachSnapshot = null;
             if (_witnessed!.TryGetValue(needId, out var profiles))
             {
                 profiles.Remove(profileId);
@@ -162,7 +182,11 @@ public sealed partial class MatchIndex
     private void SetWitness(int profileId, int needId)
     {
         _witness![profileId] = needId;
-        _reachable!.Add(profileId);
+        if (_reachable!.Add(profileId))
+        {
+            _reachSnapshot = null;
+        }
+
         if (!_witnessed!.TryGetValue(needId, out var profiles))
         {
             profiles = [];
