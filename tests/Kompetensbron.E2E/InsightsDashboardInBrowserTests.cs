@@ -60,6 +60,13 @@ public sealed class InsightsDashboardInBrowserTests(AppServer app, Chromium chro
             var rows = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Yrkesgrupper").Cast<IDictionary<string, object>>().ToList();
             var total = rows.Single(r => Equals(r["Yrkesgrupp"], "Totalt"));
             Assert.Equal(shownOpen, Convert.ToInt32(total["Lediga platser"], CultureInfo.InvariantCulture));
+
+            // Reach per target group: the sheet's total row is the one the dashboard's table shows.
+            var reach = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Räckvidd per målgrupp").Cast<IDictionary<string, object>>().ToList();
+            var allProfiles = reach.Single(r => Equals(r["Målgrupp"], "Alla profiler"));
+            var shownTotal = await _page.GetByTestId("table-reach").Locator("tfoot td").AllInnerTextsAsync();
+            Assert.Equal(shownTotal[1], Convert.ToString(allProfiles["Profiler"], CultureInfo.InvariantCulture));
+            Assert.Equal(shownTotal[2], Convert.ToString(allProfiles["Med minst en matchning inom pendlingsavstånd"], CultureInfo.InvariantCulture));
         }
         finally
         {

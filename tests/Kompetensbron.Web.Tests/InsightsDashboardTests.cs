@@ -3,8 +3,11 @@ using System.Net;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Programmes;
+using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Invitations;
+using Kompetensbron.Data.Matching;
 using Kompetensbron.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +72,7 @@ public sealed class InsightsDashboardTests(KompetensbronWebFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(7, file.GetSheetNames().Count);
+        Assert.Equal(9, file.GetSheetNames().Count);
         file.Position = 0;
         var rows = file.Query(useHeaderRow: true, sheetName: "Yrkesgrupper").Cast<IDictionary<string, object>>().ToList();
         var total = rows.Single(r => Equals(r["Yrkesgrupp"], "Totalt"));
@@ -95,6 +98,84 @@ public sealed class InsightsDashboardTests(KompetensbronWebFactory factory)
     }
 
     [Fact]
+    public async Task Reach_per_target_group_equals_the_match_lists_of_the_municipalitys_profiles()
+    {
+        using var client = await SignedIn(Roles.Coordinator);
+
+        using var csv = await client.GetAsync(new Uri("/insikter/export.csv?tabell=reach&kommun=0617", UriKind.Relative));
+        using var page = await client.GetAsync(new Uri("/insikter?kommun=0617", UriKind.Relative));
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        // Brute force: every Gnosjö profile's own match list (no filter), as the person sees it.
+        int profiles, reached = 0;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            var matches = scope.ServiceProvider.GetRequiredService<MatchService>();
+            var ids = await db.Profiles.Where(p => p.MunicipalityCode == "0617").Select(p => p.Id).ToListAsync();
+            profiles = ids.Count;
+            foreach (var id in ids)
+            {
+                reached += (await matches.NeedsForProfileAsync(id, null, 1)).Count;
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.StartsWith("Målgrupp,Profiler,Med minst en matchning", lines[0], StringComparison.Ordinal);
+        Assert.Equal(1 + 5 + 1, lines.Length);
+        Assert.True(profiles >= 5 && reached >= 5 && profiles - reached >= 5, $"{reached} of {profiles}: the demo data should give an unsuppressed total");
+        var share = Math.Round(100.0 * reached / profiles).ToString(CultureInfo.InvariantCulture);
+        Assert.Equal($"Alla profiler,{profiles},{reached},{share} %", lines[^1]);
+        var html = Html.Decode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"table-reach\"", html, StringComparison.Ordinal);
+        Assert.Contains("Andel profiler med minst en matchning inom pendlingsavstånd, per målgrupp", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hires_recorded_in_the_pipeline_are_counted_per_occupation_with_small_counts_suppressed()
+    {
+        string ssyk4;
+        int expected;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            var taxonomy = scope.ServiceProvider.GetRequiredService<TaxonomyModel>();
+            var inGnosjo = await (
+                from n in db.Needs
+                join o in db.Organisations on n.OrganisationId equals o.Id
+                join site in db.Sites on n.SiteId equals site.Id
+                where o.Kind == OrganisationKind.Employer && site.MunicipalityCode == "0617"
+                orderby n.Id
+                select n).ToListAsync();
+            var need = inGnosjo.First();
+            var group = taxonomy.FindOccupation(need.OccupationId)!.Ssyk4Id;
+            ssyk4 = taxonomy.FindSsykGroup(group)!.Code;
+            var taken = await db.Invitations.Where(i => i.NeedId == need.Id).Select(i => i.ProfileId).ToListAsync();
+            var people = await db.Profiles.Where(p => !taken.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Id).Take(6).ToListAsync();
+            var now = DateTimeOffset.UtcNow;
+            db.Invitations.AddRange(people.Select(p => new Invitation
+            {
+                NeedId = need.Id, ProfileId = p, OrganisationId = need.OrganisationId, Status = InvitationStatus.Hired, CreatedAt = now, UpdatedAt = now,
+            }));
+            await db.SaveChangesAsync();
+
+            var sameGroup = inGnosjo.Where(n => taxonomy.FindOccupation(n.OccupationId)?.Ssyk4Id == group).Select(n => n.Id).ToList();
+            expected = await db.Invitations.CountAsync(i => i.Status == InvitationStatus.Hired && sameGroup.Contains(i.NeedId));
+        }
+
+        using var client = await SignedIn(Roles.Coordinator);
+        using var csv = await client.GetAsync(new Uri("/insikter/export.csv?tabell=hires&kommun=0617", UriKind.Relative));
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.StartsWith("SSYK,Yrkesgrupp,Anställda", lines[0], StringComparison.Ordinal);
+        var row = lines.Single(l => l.StartsWith(ssyk4 + ",", StringComparison.Ordinal));
+        Assert.True(expected >= 6);
+        Assert.EndsWith("," + expected.ToString(CultureInfo.InvariantCulture), row, StringComparison.Ordinal);
+        Assert.All(lines.Skip(1).SkipLast(1), l => Assert.False(l.Split(',')[^1] is "1" or "2" or "3" or "4", l));
+    }
+
+    [Fact]
     public async Task The_printable_report_has_every_table_and_a_print_stylesheet()
     {
         using var client = await SignedIn(Roles.Coordinator);
@@ -105,7 +186,9 @@ public sealed class InsightsDashboardTests(KompetensbronWebFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/css/report.css", html, StringComparison.Ordinal);
         Assert.Contains("Gislaved, om 10 år", html, StringComparison.Ordinal);
-        Assert.Equal(7, html.Split("<table class=\"report-table\"").Length - 1 + html.Split("Inga uppgifter").Length - 1);
+        Assert.Equal(9, html.Split("<table class=\"report-table\"").Length - 1 + html.Split("Inga uppgifter").Length - 1);
+        Assert.Contains("Räckvidd per målgrupp", html, StringComparison.Ordinal);
+        Assert.Contains("Anställningar via Kompetensbron per yrkesgrupp", html, StringComparison.Ordinal);
     }
 
     [Fact]

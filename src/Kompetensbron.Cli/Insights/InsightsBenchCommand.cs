@@ -15,7 +15,9 @@ namespace Kompetensbron.Cli.Insights;
 /// <summary>
 /// <c>bench insights</c>: the coordinator dashboard (every table, whole country and one municipality) on the
 /// national-scale data set of the matching bench (100,000 needs, 1,000,000 profiles) plus generated workforce
-/// cohorts and programmes. The target is 1 s for the full dashboard.
+/// cohorts and programmes. The target is 1 s for the full dashboard. Reach per target group comes from the match
+/// index's reach counts: counted once when tracking starts (reported apart, like the index build), kept current by
+/// every upsert (timed per need change), and read per dashboard as a set copy (inside <c>dashboard_ms</c>).
 /// </summary>
 internal static class InsightsBenchCommand
 {
@@ -54,27 +56,78 @@ internal static class InsightsBenchCommand
         var taxonomy = TaxonomyModel.LoadEmbedded();
         var geography = GeographyModel.LoadEmbedded();
         var today = new DateOnly(2026, 1, 15);
-        var scale = NationalScaleGenerator.Generate(MatchModel.Create(taxonomy), geography, needCount, profileCount, seed, today);
+        var model = MatchModel.Create(taxonomy);
+        var scale = NationalScaleGenerator.Generate(model, geography, needCount, profileCount, seed, today);
         var input = ToInsightsInput(scale, taxonomy, geography, seed, today);
         var generateSeconds = clock.Elapsed.TotalSeconds;
         progress?.WriteLine(Invariant($"generated {input.Needs.Count:N0} needs, {input.Profiles.Count:N0} profiles, {input.Workforce.Count:N0} workforce cohorts and {input.Programmes.Count:N0} programmes in {generateSeconds:F1} s"));
 
-        // The dashboard: every table for the whole data set at 5 years, then one municipality (Gnosjö).
-        double Dashboard(InsightsFilter filter, string? municipality)
+        // Reach: the match index over the same needs and profiles, its reach counts started once, then kept by upserts.
+        clock.Restart();
+        using var index = MatchIndex.Build(model, scale.Needs, scale.Profiles);
+        var buildSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        index.TrackReach();
+        var trackSeconds = clock.Elapsed.TotalSeconds;
+        progress?.WriteLine(Invariant($"match index built in {buildSeconds:F1} s; reach counted for every profile once in {trackSeconds:F1} s"));
+        var changed = scale.Needs.Take(Math.Min(200, scale.Needs.Count)).ToList();
+        var upserts = changed.Select(need =>
         {
             var watch = Stopwatch.StartNew();
-            var insights = InsightsCalculator.Compute(input, InsightsSettings.Default, filter, 5);
+            index.Upsert(need);
+            return watch.Elapsed.TotalMilliseconds;
+        }).Order().ToList();
+
+        // After changes the next reader makes the shared copy of the reached set; later readers reuse it.
+        clock.Restart();
+        GC.KeepAlive(index.ReachableProfiles());
+        var copyMs = clock.Elapsed.TotalMilliseconds;
+
+        // The dashboard: every table for the whole data set at 5 years, then one municipality (Gnosjö), reach included.
+        // Process CPU time is given too: on a shared machine it moves far less than wall time.
+        var snapshots = new List<double>();
+        var cpu = new List<double>();
+        var cpuWithoutReach = new List<double>();
+        var process = Process.GetCurrentProcess();
+        double Dashboard(InsightsFilter filter, string? municipality, bool withReach = true)
+        {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var reachable = withReach ? index.ReachableProfiles() : null;
+            if (withReach)
+            {
+                snapshots.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            var insights = InsightsCalculator.Compute(input with { ReachableProfileIds = reachable }, InsightsSettings.Default, filter, 5);
             var document = InsightsReport.Build(insights, taxonomy, geography, ReportLanguage.Swedish, municipality, today);
             GC.KeepAlive(document);
-            return watch.Elapsed.TotalMilliseconds;
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            if (municipality is null)
+            {
+                (withReach ? cpu : cpuWithoutReach).Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            }
+
+            return elapsed;
         }
 
         var first = Dashboard(InsightsFilter.All, null);
+        cpu.Clear();
         var whole = Enumerable.Range(0, runs).Select(_ => Dashboard(InsightsFilter.All, null)).Order().ToList();
+        var withoutReach = Enumerable.Range(0, runs).Select(_ => Dashboard(InsightsFilter.All, null, withReach: false)).Order().ToList();
         var gnosjo = Enumerable.Range(0, runs).Select(_ => Dashboard(new InsightsFilter("0617"), "0617")).Order().ToList();
+        snapshots.Sort();
+        cpu.Sort();
+        cpuWithoutReach.Sort();
+        var reachable = index.ReachableProfiles().Count;
         var report = new BenchReport(
             DashboardMs: Math.Round(whole[whole.Count / 2], 1),
             DashboardFirstMs: Math.Round(first, 1),
+            DashboardCpuMs: Math.Round(cpu[cpu.Count / 2], 1),
+            DashboardWithoutReachMs: Math.Round(withoutReach[withoutReach.Count / 2], 1),
+            DashboardWithoutReachCpuMs: Math.Round(cpuWithoutReach[cpuWithoutReach.Count / 2], 1),
             MunicipalityDashboardMs: Math.Round(gnosjo[gnosjo.Count / 2], 1),
             BudgetRatio: Math.Round(whole[whole.Count / 2] / BudgetMs, 3),
             Needs: input.Needs.Count,
@@ -82,10 +135,19 @@ internal static class InsightsBenchCommand
             WorkforceCohorts: input.Workforce.Count,
             Programmes: input.Programmes.Count,
             GenerateSeconds: Math.Round(generateSeconds, 1),
+            ReachSnapshotMs: Math.Round(snapshots[snapshots.Count / 2], 1),
+            ReachCopyMs: Math.Round(copyMs, 1),
+            ReachTrackSeconds: Math.Round(trackSeconds, 1),
+            ReachNeedUpsertMs: Math.Round(upserts[upserts.Count / 2], 3),
+            ReachNeedUpsertP99Ms: Math.Round(upserts[(int)Math.Min(upserts.Count - 1, Math.Ceiling(upserts.Count * 0.99) - 1)], 3),
+            ReachableShare: Math.Round((double)reachable / Math.Max(1, input.Profiles.Count), 3),
+            IndexBuildSeconds: Math.Round(buildSeconds, 1),
             Runs: runs,
             Processors: Environment.ProcessorCount);
         progress?.WriteLine(Invariant($"full dashboard (whole data set, 5 years): median {report.DashboardMs:F0} ms of {runs} (first {report.DashboardFirstMs:F0} ms), {report.BudgetRatio:P0} of the 1 s budget"));
+        progress?.WriteLine(Invariant($"  process CPU time {report.DashboardCpuMs:F0} ms; the same without the reach table {report.DashboardWithoutReachMs:F0} ms ({report.DashboardWithoutReachCpuMs:F0} ms CPU)"));
         progress?.WriteLine(Invariant($"one municipality (Gnosjö): median {report.MunicipalityDashboardMs:F0} ms"));
+        progress?.WriteLine(Invariant($"reach: reading the reached set {report.ReachSnapshotMs:F1} ms per dashboard (included above; {report.ReachCopyMs:F0} ms to copy it after a change), a need upsert with reach kept {report.ReachNeedUpsertMs:F2} ms (p99 {report.ReachNeedUpsertP99Ms:F2} ms), {report.ReachableShare:P0} of profiles have a match"));
         return report;
     }
 
@@ -110,7 +172,10 @@ internal static class InsightsBenchCommand
                 p.Skills.Select(s => s.SkillId).ToList(),
                 p.Occupations.Select(o => ssyk4Of.GetValueOrDefault(o.OccupationId, "")).Where(g => g.Length > 0).Distinct().ToList(),
                 random.Next(5) == 0 ? null : genders[random.Next(genders.Length)],
-                random.Next(3) == 0 ? null : groups[random.Next(groups.Length)]))
+                random.Next(3) == 0 ? null : groups[random.Next(groups.Length)])
+            {
+                ProfileId = p.Id,
+            })
             .ToList();
 
         var occupationGroups = needs.Select(n => n.Ssyk4Id).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
@@ -142,6 +207,9 @@ internal static class InsightsBenchCommand
     private sealed record BenchReport(
         [property: JsonPropertyName("dashboard_ms")] double DashboardMs,
         [property: JsonPropertyName("dashboard_first_ms")] double DashboardFirstMs,
+        [property: JsonPropertyName("dashboard_cpu_ms")] double DashboardCpuMs,
+        [property: JsonPropertyName("dashboard_without_reach_ms")] double DashboardWithoutReachMs,
+        [property: JsonPropertyName("dashboard_without_reach_cpu_ms")] double DashboardWithoutReachCpuMs,
         [property: JsonPropertyName("municipality_dashboard_ms")] double MunicipalityDashboardMs,
         [property: JsonPropertyName("budget_ratio")] double BudgetRatio,
         [property: JsonPropertyName("needs")] int Needs,
@@ -149,6 +217,13 @@ internal static class InsightsBenchCommand
         [property: JsonPropertyName("workforce_cohorts")] int WorkforceCohorts,
         [property: JsonPropertyName("programmes")] int Programmes,
         [property: JsonPropertyName("generate_seconds")] double GenerateSeconds,
+        [property: JsonPropertyName("reach_snapshot_ms")] double ReachSnapshotMs,
+        [property: JsonPropertyName("reach_copy_ms")] double ReachCopyMs,
+        [property: JsonPropertyName("reach_track_seconds")] double ReachTrackSeconds,
+        [property: JsonPropertyName("reach_need_upsert_ms")] double ReachNeedUpsertMs,
+        [property: JsonPropertyName("reach_need_upsert_p99_ms")] double ReachNeedUpsertP99Ms,
+        [property: JsonPropertyName("reachable_share")] double ReachableShare,
+        [property: JsonPropertyName("index_build_seconds")] double IndexBuildSeconds,
         [property: JsonPropertyName("runs")] int Runs,
         [property: JsonPropertyName("processors")] int Processors);
 }

@@ -6,6 +6,7 @@ using Kompetensbron.Core.Insights.Reports;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Insights;
+using Kompetensbron.Data.Matching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kompetensbron.Cli.Insights;
@@ -26,7 +27,7 @@ internal static class ReportCommand
         language.AcceptOnlyFromAmong("sv", "en");
         var output = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
 
-        var report = new Command("report", "Supply vs demand by occupation, skill and municipality, programme relevance, gender balance and retirements. Counts of people under 5 show as <5.")
+        var report = new Command("report", "Supply vs demand by occupation, skill and municipality, programme relevance, gender balance, retirements, reach per target group and hires. Counts of people under 5 show as <5.")
         {
             format, municipality, horizon, table, language, output,
         };
@@ -41,7 +42,8 @@ internal static class ReportCommand
             }
 
             var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-            var input = await InsightsLoader.LoadAsync(services.GetRequiredService<KompetensbronDbContext>(), taxonomy, today, token);
+            var reachable = await services.GetRequiredService<MatchService>().ReachableProfilesAsync(token);
+            var input = await InsightsLoader.LoadAsync(services.GetRequiredService<KompetensbronDbContext>(), taxonomy, today, reachable, token);
             var insights = InsightsCalculator.Compute(input, InsightsSettings.Default, new InsightsFilter(code), parseResult.GetValue(horizon));
             var reportLanguage = parseResult.GetValue(language) == "en" ? ReportLanguage.English : ReportLanguage.Swedish;
             var document = InsightsReport.Build(insights, taxonomy, geography, reportLanguage, code, today);

@@ -4,7 +4,7 @@ namespace Kompetensbron.Core.Insights;
 
 /// <summary>
 /// Supply versus demand by occupation, skill and municipality at a horizon, programme relevance, skills nobody
-/// teaches and gender balance. Pure: plain data in, plain data out (model: docs/decisions/0010-insights-model.md).
+/// teaches, gender balance, reach per target group and hires. Pure: plain data in, plain data out (model: docs/decisions/0010-insights-model.md).
 /// Each list in the input holds an id once (the loader makes it so); a single pass over a million profiles must
 /// stay well under a second.
 /// </summary>
@@ -161,7 +161,9 @@ public static class InsightsCalculator
             skillRows.Where(s => s.Demand > 0 && !s.TaughtInRegion).ToList(),
             gender.Select(kv => new GenderBalance(kv.Key, kv.Value.Profiles.ToCounts(), kv.Value.Workforce.ToCounts()))
                 .OrderBy(g => g.Ssyk4Id, StringComparer.Ordinal).ToList(),
-            retirementsPerYear);
+            retirementsPerYear,
+            input.ReachableProfileIds is { } reachable ? ReachPerTargetGroup.Count(input.Profiles, reachable, filter) : [],
+            HireOutcomes.PerOccupation(input.Hires, filter));
     }
 
     /// <summary>

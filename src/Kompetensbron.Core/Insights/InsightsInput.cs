@@ -11,7 +11,11 @@ public sealed record WorkforceGroup(string Ssyk4Id, string MunicipalityCode, int
 
 /// <summary>A person as supply: where they live, their skills and the SSYK-4 groups they have worked in (each id once).</summary>
 public sealed record SupplyProfile(
-    string MunicipalityCode, IReadOnlyList<string> SkillIds, IReadOnlyList<string> Ssyk4Ids, Gender? Gender, TargetGroup? TargetGroup);
+    string MunicipalityCode, IReadOnlyList<string> SkillIds, IReadOnlyList<string> Ssyk4Ids, Gender? Gender, TargetGroup? TargetGroup)
+{
+    /// <summary>The profile's id, to look it up in <see cref="InsightsInput.ReachableProfileIds"/>.</summary>
+    public int ProfileId { get; init; }
+}
 
 /// <summary>
 /// An education offer as future supply. <see cref="TargetSsyk4Id"/> is the occupation group it leads to
@@ -35,7 +39,14 @@ public sealed record InsightsInput(
     IReadOnlyList<DemandNeed> Needs,
     IReadOnlyList<WorkforceGroup> Workforce,
     IReadOnlyList<SupplyProfile> Profiles,
-    IReadOnlyList<ProgrammeOffer> Programmes);
+    IReadOnlyList<ProgrammeOffer> Programmes)
+{
+    /// <summary>Profiles with at least one open need within their commute, from the match index; null: not known (no reach table).</summary>
+    public IReadOnlySet<int>? ReachableProfileIds { get; init; }
+
+    /// <summary>Hires recorded in the employer pipeline.</summary>
+    public IReadOnlyList<Hire> Hires { get; init; } = [];
+}
 
 /// <summary>Settings of the forecast model (see docs/decisions/0010-insights-model.md).</summary>
 public sealed record InsightsSettings

@@ -97,4 +97,6 @@ public sealed record RegionalInsights(
     IReadOnlyList<ProviderRelevance> Providers,
     IReadOnlyList<SkillBalance> UncoveredSkills,
     IReadOnlyList<GenderBalance> GenderBalance,
-    IReadOnlyDictionary<string, double[]> RetirementsPerYear);
+    IReadOnlyDictionary<string, double[]> RetirementsPerYear,
+    IReadOnlyList<TargetGroupReach> Reach,
+    IReadOnlyList<OccupationHires> Hires);

@@ -88,10 +88,12 @@ public sealed partial class MatchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(need);
         Write(() =>
         {
+            var orphans = ReachBeforeNeedChange(need.Id);
             var replaced = RemoveNeedSlot(need.Id);
             var slot = _needs.Add(need, Model, _licences, _municipalities);
             EnsureKeyCapacity();
             ForEachNeedPosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
+            ReachAfterNeedChange(slot, orphans);
             return replaced;
         });
     }
@@ -107,15 +109,26 @@ public sealed partial class MatchIndex : IDisposable
             EnsureKeyCapacity();
             ForEachProfilePosting(slot, static (list, cell, s, value) => list.Insert(cell, s, value));
             WidenProfileRadius(slot);
+            RewitnessProfile(slot);
             return replaced;
         });
     }
 
     /// <summary>Removes a need (closed, filled or deleted); false when it was not indexed.</summary>
-    public bool RemoveNeed(int needId) => Write(() => RemoveNeedSlot(needId));
+    public bool RemoveNeed(int needId) => Write(() =>
+    {
+        var orphans = ReachBeforeNeedChange(needId);
+        var removed = RemoveNeedSlot(needId);
+        ReachAfterNeedChange(-1, orphans);
+        return removed;
+    });
 
     /// <summary>Removes a profile; false when it was not indexed.</summary>
-    public bool RemoveProfile(int profileId) => Write(() => RemoveProfileSlot(profileId));
+    public bool RemoveProfile(int profileId) => Write(() =>
+    {
+        ForgetReach(profileId);
+        return RemoveProfileSlot(profileId);
+    });
 
     public bool ContainsNeed(int needId) => Read(() => _needs.SlotOf.ContainsKey(needId));
 

@@ -3,16 +3,19 @@ using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Programmes;
 using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Data.Invitations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kompetensbron.Data.Insights;
 
 /// <summary>Reads what the regional insights are computed from: open needs of approved employers, workforce,
-/// profiles and current programmes, each placed in a municipality.</summary>
+/// profiles, current programmes and recorded hires, each placed in a municipality.</summary>
 public static class InsightsLoader
 {
+    /// <summary>Everything as of <paramref name="today"/>; <paramref name="reachableProfileIds"/> are the profiles with at
+    /// least one match within their commute (the match service keeps them), null to leave reach out.</summary>
     public static async Task<InsightsInput> LoadAsync(
-        KompetensbronDbContext db, TaxonomyModel taxonomy, DateOnly today, CancellationToken ct = default)
+        KompetensbronDbContext db, TaxonomyModel taxonomy, DateOnly today, IReadOnlySet<int>? reachableProfileIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(taxonomy);
@@ -51,6 +54,7 @@ public static class InsightsLoader
         var profileRows = await db.Profiles.AsNoTracking()
             .Select(p => new
             {
+                p.Id,
                 p.MunicipalityCode,
                 Skills = p.Skills.Select(s => s.SkillId).ToList(),
                 Occupations = p.Occupations.Select(o => o.OccupationId).ToList(),
@@ -60,7 +64,10 @@ public static class InsightsLoader
             .ToListAsync(ct);
         var profiles = profileRows
             .Select(p => new SupplyProfile(
-                p.MunicipalityCode, p.Skills, p.Occupations.Select(Ssyk4).OfType<string>().Distinct().ToList(), p.Gender, p.TargetGroup))
+                p.MunicipalityCode, p.Skills, p.Occupations.Select(Ssyk4).OfType<string>().Distinct().ToList(), p.Gender, p.TargetGroup)
+            {
+                ProfileId = p.Id,
+            })
             .ToList();
 
         var providers = await db.Organisations.AsNoTracking()
@@ -76,7 +83,20 @@ public static class InsightsLoader
                 LeadsToOccupation(x.Programme.Level) ? ProgrammeOccupation.BestFit(taxonomy, x.Programme.SkillIds) : null))
             .ToList();
 
-        return new InsightsInput(today, demand, workforce, profiles, programmes);
+        // A hire counts whatever became of the need afterwards (a filled need is usually closed).
+        var hireRows = await (
+            from i in db.Invitations.AsNoTracking()
+            join n in db.Needs on i.NeedId equals n.Id
+            where i.Status == InvitationStatus.Hired
+            select new { n.OccupationId, n.OrganisationId, n.SiteId })
+            .ToListAsync(ct);
+        var hires = hireRows
+            .Select(h => (Ssyk4: Ssyk4(h.OccupationId), Municipality: Place(h.OrganisationId, h.SiteId)))
+            .Where(h => h.Ssyk4 is not null && h.Municipality is not null)
+            .Select(h => new Hire(h.Ssyk4!, h.Municipality!))
+            .ToList();
+
+        return new InsightsInput(today, demand, workforce, profiles, programmes) { ReachableProfileIds = reachableProfileIds, Hires = hires };
     }
 
     /// <summary>

@@ -79,6 +79,22 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
             : null;
     }
 
+    /// <summary>
+    /// Ids of profiles with at least one open need within their commute (insights: reach per target group). The first
+    /// call counts every profile once; from then on the index keeps the counts current on every refresh, so later
+    /// calls only copy the set (docs/decisions/0010-insights-model.md).
+    /// </summary>
+    public async Task<IReadOnlySet<int>> ReachableProfilesAsync(CancellationToken ct = default)
+    {
+        var index = await EnsureLoadedAsync(ct);
+        if (!index.TracksReach)
+        {
+            await Task.Run(index.TrackReach, ct);
+        }
+
+        return index.ReachableProfiles();
+    }
+
     /// <summary>Re-reads one need after it changed: upserted when matchable, removed otherwise.</summary>
     public async Task RefreshNeedAsync(int needId, CancellationToken ct = default)
     {

@@ -14,11 +14,15 @@ namespace Kompetensbron.Data.Placement;
 /// <summary>Who looks at rounds: a coordinator sees every round, an education provider's member only their organisation's.</summary>
 public sealed record RoundViewer(string UserId, bool IsCoordinator, int? OrganisationId);
 
-/// <summary>A published outcome for one person: the round, and the place they got (null when unplaced) with its employer.</summary>
-public sealed record PublishedOutcome(string RoundName, ApplicantOutcome Outcome, Need? Need, string? EmployerName);
+/// <summary>
+/// A published outcome for one person: the round, and the place they got (null when unplaced) with its employer and
+/// the place as it was run (supervisor, minimum age). <see cref="WishTitles"/> names the places of ineligible wishes.
+/// </summary>
+public sealed record PublishedOutcome(
+    string RoundName, ApplicantOutcome Outcome, Need? Need, string? EmployerName, PlacementPlace? Place, IReadOnlyDictionary<string, string> WishTitles);
 
-/// <summary>A student coming to an employer's place in a published round.</summary>
-public sealed record IncomingStudent(string RoundName, Need Need, string Name, string School);
+/// <summary>A student coming to an employer's place in a published round, with the place as it was run (supervisor).</summary>
+public sealed record IncomingStudent(string RoundName, Need Need, string Name, string School, PlacementPlace? Place);
 
 /// <summary>
 /// Prepares, runs and publishes stored placement rounds: places from open needs, applicants from profiles or CSV,
@@ -97,12 +101,15 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         await ChangedAsync(round, ct);
     }
 
-    public async Task SetCapacityAsync(StoredPlacementRound round, int placeId, int capacity, CancellationToken ct = default)
+    /// <summary>Sets a place's seats and rules for this round: minimum age on the first day (null: none) and supervisor.</summary>
+    public async Task SetPlaceAsync(StoredPlacementRound round, int placeId, int capacity, int? minimumAge, string? supervisor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         if (round.Places.FirstOrDefault(p => p.Id == placeId) is { } place)
         {
             place.Capacity = Math.Max(0, capacity);
+            place.MinimumAge = minimumAge is > 0 ? minimumAge : null;
+            place.Supervisor = string.IsNullOrWhiteSpace(supervisor) ? null : supervisor.Trim();
             await ChangedAsync(round, ct);
         }
     }
@@ -186,6 +193,15 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         return ReadResult(round.Results.Single(r => r.Algorithm == round.PublishedAlgorithm));
     }
 
+    /// <summary>The places of a published round as they were run, by place id (the round must include its results).</summary>
+    public static IReadOnlyDictionary<string, PlacementPlace> PublishedPlaces(StoredPlacementRound round)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var stored = round.Results.Single(r => r.Algorithm == round.PublishedAlgorithm);
+        var run = JsonSerializer.Deserialize<PlacementRound>(stored.RoundJson, PlacementRoundJson.Options)!;
+        return run.Places.ToDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
     /// <summary>A person's outcomes in published rounds.</summary>
     public async Task<IReadOnlyList<PublishedOutcome>> PublishedForProfileAsync(int profileId, CancellationToken ct = default)
     {
@@ -199,6 +215,7 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         foreach (var round in rounds)
         {
             var result = PublishedResult(round);
+            var places = PublishedPlaces(round);
             foreach (var applicant in round.Applicants)
             {
                 var outcome = result.Applicants.FirstOrDefault(o => o.ApplicantId == ApplicantKey(applicant));
@@ -209,7 +226,9 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
 
                 var need = outcome.PlaceId is { } placeId ? await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == NeedIdOf(placeId), ct) : null;
                 var employer = need is null ? null : await db.Organisations.Where(o => o.Id == need.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-                outcomes.Add(new(round.Name, outcome, need, employer));
+                var wishTitles = outcome.IneligibleWishes.Select(w => w.PlaceId).Distinct()
+                    .ToDictionary(id => id, id => places.GetValueOrDefault(id)?.Title ?? id, StringComparer.Ordinal);
+                outcomes.Add(new(round.Name, outcome, need, employer, outcome.PlaceId is { } id ? places.GetValueOrDefault(id) : null, wishTitles));
             }
         }
 
@@ -234,12 +253,13 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         foreach (var round in rounds)
         {
             var result = PublishedResult(round);
+            var places = PublishedPlaces(round);
             var applicants = round.Applicants.ToDictionary(ApplicantKey, StringComparer.Ordinal);
             foreach (var outcome in result.Applicants)
             {
                 if (outcome.PlaceId is { } placeId && needs.TryGetValue(NeedIdOf(placeId), out var need) && applicants.TryGetValue(outcome.ApplicantId, out var applicant))
                 {
-                    incoming.Add(new(round.Name, need, applicant.Name, applicant.School));
+                    incoming.Add(new(round.Name, need, applicant.Name, applicant.School, places.GetValueOrDefault(placeId)));
                 }
             }
         }
@@ -251,8 +271,11 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
     public static string ApplicantKey(RoundApplicant applicant)
     {
         ArgumentNullException.ThrowIfNull(applicant);
-        return applicant.Id.ToString(CultureInfo.InvariantCulture);
+        return ApplicantKey(applicant.Id);
     }
+
+    /// <summary>The applicant's id in Core's round, from the stored applicant's id.</summary>
+    public static string ApplicantKey(int applicantId) => applicantId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A place id in Core's round is the need id.</summary>
     public static int NeedIdOf(string placeId) => int.Parse(placeId, CultureInfo.InvariantCulture);
@@ -301,7 +324,8 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
                 PeriodStart = start,
                 PeriodEnd = start.AddDays(7 * 15),
                 Location = site is null ? default : new GeoPoint(site.Latitude, site.Longitude),
-                Requirements = new PlacementRequirements { RequiredLicences = need.Licences },
+                Supervisor = place.Supervisor,
+                Requirements = new PlacementRequirements { RequiredLicences = need.Licences, MinimumAge = place.MinimumAge },
             });
         }
 

@@ -44,6 +44,12 @@ public sealed class RoundPlace
     public int RoundId { get; set; }
     public int NeedId { get; set; }
     public int Capacity { get; set; } = 1;
+
+    /// <summary>Minimum age on the first day, e.g. 18 where minors may not work near the machines; null: no limit.</summary>
+    public int? MinimumAge { get; set; }
+
+    /// <summary>The workplace supervisor (handledare) the student reports to.</summary>
+    public string? Supervisor { get; set; }
 }
 
 /// <summary>A student in a round: a profile, or a row of an uploaded CSV file.</summary>

@@ -33,6 +33,7 @@ internal sealed class RoundPlaceConfiguration : IEntityTypeConfiguration<RoundPl
         builder.HasKey(p => p.Id);
         builder.HasIndex(p => new { p.RoundId, p.NeedId }).IsUnique();
         builder.HasIndex(p => p.NeedId);
+        builder.Property(p => p.Supervisor).HasMaxLength(ColumnLengths.Name);
         builder.HasOne<Need>().WithMany().HasForeignKey(p => p.NeedId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,5 @@
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Placement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,11 @@ public sealed class AccountErasure(KompetensbronDbContext db, UserManager<Kompet
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await audit.RecordAsync(reason, reason == AuditAction.AccountDeleted ? user : null, userId, profileId, cancellationToken);
             await audit.EraseAsync(userId, profileId, cancellationToken);
+            if (profileId is { } profile)
+            {
+                await PlacementRoundErasure.EraseProfileAsync(db, profile, cancellationToken);
+            }
+
             var deleted = await users.DeleteAsync(user);
             if (!deleted.Succeeded)
             {

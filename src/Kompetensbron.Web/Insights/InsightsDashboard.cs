@@ -5,6 +5,7 @@ using Kompetensbron.Core.Insights.Reports;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Insights;
+using Kompetensbron.Data.Matching;
 using Kompetensbron.Web.Localisation;
 
 namespace Kompetensbron.Web.Insights;
@@ -16,7 +17,7 @@ public sealed record DashboardView(DashboardFilter Filter, RegionalInsights Insi
 /// Computes the regional insights for a filter. Coordinators see every programme; an education provider sees the
 /// same views with the programme tables limited to its own programmes.
 /// </summary>
-public sealed class InsightsDashboard(KompetensbronDbContext db, TaxonomyModel taxonomy, GeographyModel geography, TimeProvider time)
+public sealed class InsightsDashboard(KompetensbronDbContext db, TaxonomyModel taxonomy, GeographyModel geography, TimeProvider time, MatchService matches)
 {
     /// <summary>Jönköping county's municipalities, for the filter.</summary>
     public IReadOnlyList<Municipality> Municipalities =>
@@ -34,7 +35,7 @@ public sealed class InsightsDashboard(KompetensbronDbContext db, TaxonomyModel t
     {
         ArgumentNullException.ThrowIfNull(filter);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var input = await InsightsLoader.LoadAsync(db, taxonomy, today, ct);
+        var input = await InsightsLoader.LoadAsync(db, taxonomy, today, await matches.ReachableProfilesAsync(ct), ct);
         Func<string, bool>? inField = filter.Field is { } field
             ? id => taxonomy.FindSsykGroup(id)?.Code.StartsWith(field, StringComparison.Ordinal) == true
             : null;

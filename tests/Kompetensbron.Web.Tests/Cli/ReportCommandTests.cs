@@ -48,6 +48,29 @@ public sealed partial class ReportCommandTests : IClassFixture<ReportCommandTest
     }
 
     [Fact]
+    public async Task Reach_csv_has_a_row_per_target_group_adding_up_to_the_printed_totals()
+    {
+        var file = Path.Combine(_database.Folder, "reach.csv");
+
+        var (code, output, _) = await _database.Run("report", "--format", "csv", "--table", "reach", "--out", file);
+
+        Assert.Equal(0, code);
+        var rows = File.ReadAllLines(file).Skip(1).Select(ParseCsvLine).ToList();
+        Assert.Equal(["Unga", "Nyanlända", "Arbetslösa", "Byter yrke", "Ingen målgrupp angiven", "Alla profiler"], rows.Select(r => r[0]));
+        var total = rows[^1];
+        Assert.Matches($"Profiler {total[1]}, Med minst en matchning inom pendlingsavstånd {total[2]}", output);
+        for (var i = 1; i <= 2; i++)
+        {
+            var visible = rows[..^1].Where(r => r[i] != "<5").Sum(r => int.Parse(r[i], CultureInfo.InvariantCulture));
+            var hidden = rows[..^1].Count(r => r[i] == "<5");
+            Assert.InRange(int.Parse(total[i], CultureInfo.InvariantCulture) - visible, hidden, hidden * 4);
+        }
+
+        // The demo region's young people mostly live within reach of some open need.
+        Assert.True(int.Parse(rows[0][2], CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
     public async Task Xlsx_has_a_sheet_per_table_and_the_occupation_totals()
     {
         var file = Path.Combine(_database.Folder, "region.xlsx");
@@ -58,7 +81,7 @@ public sealed partial class ReportCommandTests : IClassFixture<ReportCommandTest
         var sheets = MiniExcel.GetSheetNames(file);
         Assert.Contains("Yrkesgrupper", sheets);
         Assert.Contains("Kommuner", sheets);
-        Assert.Equal(7, sheets.Count);
+        Assert.Equal(9, sheets.Count);
         var occupations = MiniExcel.Query(file, useHeaderRow: true, sheetName: "Yrkesgrupper").Cast<IDictionary<string, object>>().ToList();
         var totalRow = occupations.Single(r => Equals(r["Yrkesgrupp"], "Totalt"));
         var open = occupations.Where(r => !ReferenceEquals(r, totalRow)).Sum(r => Convert.ToDouble(r["Lediga platser"], CultureInfo.InvariantCulture));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Taxonomy;
+using ProfileTargetGroup = Kompetensbron.Core.Profiles.TargetGroup;
 
 namespace Kompetensbron.Core.Insights.Reports;
 
@@ -12,7 +13,7 @@ public static class InsightsReport
 {
     /// <summary>Table keys, in report order.</summary>
     public static IReadOnlyList<string> TableKeys { get; } =
-        ["occupations", "skills", "municipalities", "uncovered", "programmes", "gender", "retirements"];
+        ["occupations", "skills", "municipalities", "uncovered", "programmes", "gender", "retirements", "reach", "hires"];
 
     /// <summary>How many skill rows the report lists (the most demanded first).</summary>
     public const int SkillRows = 50;
@@ -116,8 +117,21 @@ public static class InsightsReport
             insights.RetirementsPerYear.Where(kv => kv.Value.Sum() > 0).OrderBy(kv => Ssyk4Code(kv.Key), StringComparer.Ordinal).ToList(),
             withTotal: true);
 
+        var reach = new TableBuilder<TargetGroupReach>()
+            .Text(t.TargetGroup, r => t.GroupName(r.Group), total: t.AllProfiles)
+            .People(t.Profiles, r => r.Profiles)
+            .People(t.Reached, r => r.Reached)
+            .ShareOfPeople(t.ReachedShare, r => r.Reached, r => r.Profiles, rows => (rows.Sum(r => r.Reached), rows.Sum(r => r.Profiles)))
+            .Build("reach", t.Reach, insights.Reach, withTotal: insights.Reach.Count > 0);
+
+        var hires = new TableBuilder<OccupationHires>()
+            .Text(Texts.Ssyk4, h => Ssyk4Code(h.Ssyk4Id))
+            .Text(t.Occupation, h => Ssyk4Label(h.Ssyk4Id), total: t.Total)
+            .People(t.HiresColumn, h => h.Hires)
+            .Build("hires", t.Hires, insights.Hires, withTotal: true);
+
         return new ReportDocument(
-            t.Title, scope, [occupations, skills, municipalities, uncovered, programmes, gender, retirements], t.Notes);
+            t.Title, scope, [occupations, skills, municipalities, uncovered, programmes, gender, retirements, reach, hires], t.Notes);
     }
 
     private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
@@ -173,6 +187,22 @@ public static class InsightsReport
         public string WorkforceOther => T("Anställda annat/ej angivet", "Staff other/not stated");
         public string ShareWomenWorkforce => T("Andel kvinnor bland anställda", "Share of women among staff");
         public string Total => T("Totalt", "Total");
+        public string Reach => T("Räckvidd per målgrupp", "Reach per target group");
+        public string TargetGroup => T("Målgrupp", "Target group");
+        public string AllProfiles => T("Alla profiler", "All profiles");
+        public string Reached => T("Med minst en matchning inom pendlingsavstånd", "With at least one match within commuting distance");
+        public string ReachedShare => T("Andel med matchning", "Share with a match");
+        public string Hires => T("Anställningar via Kompetensbron per yrkesgrupp", "Hires through Kompetensbron per occupation group");
+        public string HiresColumn => T("Anställda", "Hired");
+
+        public string GroupName(ProfileTargetGroup? group) => group switch
+        {
+            ProfileTargetGroup.Youth => T("Unga", "Young people"),
+            ProfileTargetGroup.NewlyArrived => T("Nyanlända", "Newly arrived"),
+            ProfileTargetGroup.Unemployed => T("Arbetslösa", "Unemployed"),
+            ProfileTargetGroup.CareerChanger => T("Byter yrke", "Changing careers"),
+            _ => T("Ingen målgrupp angiven", "No target group stated"),
+        };
         public string Yes => T("ja", "yes");
         public string No => T("nej", "no");
 
@@ -182,6 +212,8 @@ public static class InsightsReport
               "Counts of people under 5 are shown as \"<5\" so that no individual can be singled out."),
             T("Efterfrågan = lediga platser + förväntade pensionsavgångar. Tillgång = profiler + förväntade utexaminerade.",
               "Demand = open positions + expected retirements. Supply = profiles + expected graduates."),
+            T("Räckvidd: andelen profiler med minst ett öppet behov som passar och ligger inom personens egen restid. Anställningar: inbjudningar som arbetsgivaren markerat som anställd.",
+              "Reach: the share of profiles with at least one open need that fits and lies within the person's own travel time. Hires: invitations the employer marked as hired."),
             T("Källa: Kompetensbron. Yrken och kompetenser: Arbetsförmedlingen, JobTech Taxonomy.",
               "Source: Kompetensbron. Occupations and skills: Arbetsförmedlingen, JobTech Taxonomy."),
         ];

@@ -19,7 +19,11 @@ internal sealed class TableBuilder<T>
         Percent,
     }
 
-    private sealed record Column(string Heading, Kind Kind, Func<T, double>? Value, Func<T, string>? Label, string? TotalLabel, Func<T, bool>? Hidden);
+    private sealed record Column(string Heading, Kind Kind, Func<T, double>? Value, Func<T, string>? Label, string? TotalLabel, Func<T, bool>? Hidden)
+    {
+        /// <summary>A percent column's total: the share over all rows, or null for no total.</summary>
+        public Func<IReadOnlyList<T>, double?>? TotalShare { get; init; }
+    }
 
     private readonly List<Column> _columns = [];
 
@@ -62,6 +66,20 @@ internal sealed class TableBuilder<T>
         return this;
     }
 
+    /// <summary>
+    /// A share of people: shown as ".." when either part (those counted, those not) is 1–4 people, because the share
+    /// and the published total would give that part away; the total row shows the share of <paramref name="totals"/> under the same rule.
+    /// </summary>
+    public TableBuilder<T> ShareOfPeople(string heading, Func<T, double> part, Func<T, double> whole, Func<IReadOnlyList<T>, (double Part, double Whole)> totals)
+    {
+        _columns.Add(new(heading, Kind.Percent, x => whole(x) == 0 ? 0 : part(x) / whole(x), null, null,
+            x => PublishedCount.IsSuppressed(part(x)) || PublishedCount.IsSuppressed(whole(x) - part(x)))
+        {
+            TotalShare = items => totals(items) is var (p, w) && w > 0 && !PublishedCount.IsSuppressed(p) && !PublishedCount.IsSuppressed(w - p) ? p / w : null,
+        });
+        return this;
+    }
+
     public ReportTable Build(string key, string title, IReadOnlyList<T> items, bool withTotal)
     {
         var rows = items.Select(item => (IReadOnlyList<ReportCell>)_columns.Select(c => Cell(c, item)).ToList()).ToList();
@@ -86,7 +104,7 @@ internal sealed class TableBuilder<T>
         {
             Kind.People when PublishedCount.IsSuppressed(value) => ReportCell.Of(PublishedCount.Suppressed),
             Kind.Ratio => new(value.ToString("0.00", CultureInfo.InvariantCulture), Math.Round(value, 2)),
-            Kind.Percent => new((value * 100).ToString("0", CultureInfo.InvariantCulture) + " %", Math.Round(value * 100)),
+            Kind.Percent => PercentCell(value),
             _ => Whole(PublishedCount.Round(value)),
         };
     }
@@ -96,8 +114,11 @@ internal sealed class TableBuilder<T>
         Kind.Text => ReportCell.Of(column.TotalLabel ?? ""),
         Kind.People when PublishedCount.IsSuppressed(items.Sum(x => PublishedCount.Round(column.Value!(x)))) => ReportCell.Of(PublishedCount.Suppressed),
         Kind.Positions or Kind.People or Kind.Gap => Whole(items.Sum(x => PublishedCount.Round(column.Value!(x)))),
+        Kind.Percent when column.TotalShare is { } share => share(items) is { } value ? PercentCell(value) : ReportCell.Of(".."),
         _ => ReportCell.Of(""),
     };
+
+    private static ReportCell PercentCell(double share) => new((share * 100).ToString("0", CultureInfo.InvariantCulture) + " %", Math.Round(share * 100));
 
     private static ReportCell Whole(int value) => new(value.ToString(CultureInfo.InvariantCulture), value);
 }

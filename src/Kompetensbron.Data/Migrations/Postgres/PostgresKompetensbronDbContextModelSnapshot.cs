@@ -662,11 +662,18 @@ namespace Kompetensbron.Data.Migrations.Postgres
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer");
+
                     b.Property<int>("NeedId")
                         .HasColumnType("integer");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Supervisor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 

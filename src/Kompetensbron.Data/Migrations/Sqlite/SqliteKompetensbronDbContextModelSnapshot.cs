@@ -638,11 +638,18 @@ namespace Kompetensbron.Data.Migrations.Sqlite
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NeedId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Supervisor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -1,3 +1,4 @@
+using Kompetensbron.Core;
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Placement;
@@ -23,6 +24,10 @@ public sealed class RoundModel(
     /// <summary>How many unplaced applicants each result lists by name (the counts cover everyone).</summary>
     public const int UnplacedListed = 200;
 
+    public const int MaxCapacity = 99;
+
+    public const int MaxMinimumAge = 30;
+
     public IReadOnlyDictionary<int, Need> Needs { get; private set; } = new Dictionary<int, Need>();
 
     /// <summary>Deferred acceptance, then min-cost flow; empty until the round has been run.</summary>
@@ -44,8 +49,11 @@ public sealed class RoundModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? await ShowAsync(cancellationToken) : NotFound();
 
-    public Task<IActionResult> OnPostCapacityAsync(int id, int placeId, int capacity, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => Rounds.SetCapacityAsync(Round, placeId, capacity, cancellationToken), cancellationToken);
+    /// <summary>Seats, minimum age (empty: none) and supervisor of one place; out-of-range numbers are clamped.</summary>
+    public Task<IActionResult> OnPostPlaceAsync(int id, int placeId, int capacity, int? minimumAge, string? supervisor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, () => Rounds.SetPlaceAsync(
+            Round, placeId, Math.Clamp(capacity, 0, MaxCapacity), minimumAge is { } age ? Math.Clamp(age, 0, MaxMinimumAge) : null,
+            supervisor is { Length: > FieldLengths.Name } ? supervisor[..FieldLengths.Name] : supervisor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int placeId, CancellationToken cancellationToken) =>
         ChangeAsync(id, () => Rounds.RemovePlaceAsync(Round, placeId, cancellationToken), cancellationToken);
