@@ -105,6 +105,14 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await _page.WaitForURLAsync("**/min-sida/profil/niva");
         await CheckAsync("profile-levels.png");
 
+        // Places ask for some Swedish: the matches need the person's languages.
+        await _page.GetByTestId("save").ClickAsync();
+        await _page.WaitForURLAsync("**/min-sida/profil/sprak");
+        await _page.GetByLabel("Språk", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Svenska" });
+        await _page.GetByLabel("Nivå", new() { Exact = true }).SelectOptionAsync("B1");
+        await _page.GetByTestId("save").ClickAsync();
+        await _page.WaitForURLAsync("**/min-sida/profil/korkort");
+
         await _page.GotoAsync("/min-sida/profil");
         Assert.True(await _page.GetByTestId("check-skills").Locator("li").CountAsync() >= 2);
         await CheckAsync("profile-check-answers.png");
