@@ -11,8 +11,8 @@ public enum EntryGroup
     CareerChanger,
 }
 
-/// <summary>A programme that teaches some of an occupation's typical skills: its level, weeks and how many it teaches.</summary>
-public sealed record EntryProgramme(int Id, string Title, ProgrammeLevel Level, int LengthWeeks, int SkillsTaught);
+/// <summary>A programme that teaches some of an occupation's typical skills: its provider, level, weeks and how many it teaches.</summary>
+public sealed record EntryProgramme(int Id, string Title, string Provider, ProgrammeLevel Level, int LengthWeeks, int SkillsTaught);
 
 /// <summary>
 /// The occupation's open places by kind, and the Swedish they ask for: the lowest level any of them asks for

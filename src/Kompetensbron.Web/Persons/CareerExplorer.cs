@@ -2,6 +2,7 @@ using Kompetensbron.Core.Demo;
 using Kompetensbron.Core.Gaps;
 using Kompetensbron.Core.Insights;
 using Kompetensbron.Core.Needs;
+using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Core.Workforce;
 using Kompetensbron.Data;
@@ -99,8 +100,11 @@ public sealed class CareerExplorer(KompetensbronDbContext db, TaxonomyModel taxo
         var retiring = Retiring(await db.WorkforceCohorts.AsNoTracking().Where(c => c.OccupationId == occupation.Id).ToListAsync(ct));
 
         var skillIds = skills.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var providers = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.EducationProvider)
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var programmes = (await db.Programmes.AsNoTracking().Where(p => !p.IsArchived).ToListAsync(ct))
-            .Select(p => new EntryProgramme(p.Id, p.Title, p.Level, p.LengthWeeks, p.SkillIds.Distinct(StringComparer.Ordinal).Count(skillIds.Contains)))
+            .Select(p => new EntryProgramme(
+                p.Id, p.Title, providers.GetValueOrDefault(p.ProviderId) ?? string.Empty, p.Level, p.LengthWeeks, p.SkillIds.Distinct(StringComparer.Ordinal).Count(skillIds.Contains)))
             .Where(p => p.SkillsTaught >= LeadingSkills)
             .OrderByDescending(p => p.SkillsTaught).ThenBy(p => p.LengthWeeks).ThenBy(p => p.Id)
             .ToList();

@@ -8,7 +8,7 @@ public sealed class EntryPathsTests
 {
     private static readonly EntryPlaces NoPlaces = new(0, 0, 0, 0, 0, null, 0);
 
-    private static EntryProgramme Programme(int id, ProgrammeLevel level, int weeks, int skills) => new(id, $"P{id}", level, weeks, skills);
+    private static EntryProgramme Programme(int id, ProgrammeLevel level, int weeks, int skills) => new(id, $"P{id}", "Skolan", level, weeks, skills);
 
     private static List<EntryProgramme> Programmes(IReadOnlyList<EntryRoute> routes) =>
         routes.Where(r => r.Kind == EntryRouteKind.Programme).Select(r => r.Programme!).ToList();
