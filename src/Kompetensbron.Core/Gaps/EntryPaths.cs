@@ -67,7 +67,7 @@ public sealed record EntryRoute(EntryRouteKind Kind, int Count = 0, EntryProgram
 /// <summary>
 /// Ways into an occupation for each <see cref="EntryGroup"/>, derived from the data: the programmes that teach
 /// its skills (by level and length), its open places by kind and the Swedish they ask for, and the occupations
-/// people move from. Nothing is written per occupation; an occupation without data gets <see cref="EntryRouteKind.None"/>.
+/// people move from (decision 0017). Nothing is written per occupation; an occupation without data gets <see cref="EntryRouteKind.None"/>.
 /// </summary>
 public static class EntryPaths
 {
