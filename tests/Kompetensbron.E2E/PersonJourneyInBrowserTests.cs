@@ -1,3 +1,9 @@
+using System.Globalization;
+using Kompetensbron.Core.Geography;
+using Kompetensbron.Core.Profiles;
+using Kompetensbron.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -99,6 +105,14 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await _page.WaitForURLAsync("**/min-sida/profil/niva");
         await CheckAsync("profile-levels.png");
 
+        // Places ask for some Swedish: the matches need the person's languages.
+        await _page.GetByTestId("save").ClickAsync();
+        await _page.WaitForURLAsync("**/min-sida/profil/sprak");
+        await _page.GetByLabel("Språk", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Svenska" });
+        await _page.GetByLabel("Nivå", new() { Exact = true }).SelectOptionAsync("B1");
+        await _page.GetByTestId("save").ClickAsync();
+        await _page.WaitForURLAsync("**/min-sida/profil/korkort");
+
         await _page.GotoAsync("/min-sida/profil");
         Assert.True(await _page.GetByTestId("check-skills").Locator("li").CountAsync() >= 2);
         await CheckAsync("profile-check-answers.png");
@@ -113,6 +127,185 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await _page.Locator("h1").WaitForAsync();
         await CheckAsync("learning-path.png");
 
+        Assert.Empty(_blocked);
+    }
+
+    [BrowserFact]
+    public async Task Every_profile_step_works_with_the_keyboard_alone_on_a_phone()
+    {
+        var page = _page;
+        var email = $"tangent-{Guid.NewGuid():N}@test.example";
+
+        // Register: Tab between the fields, type, choose the municipality by typing its name.
+        await page.GotoAsync("/konto/registrera");
+        await page.TabToAsync(page.GetByLabel("Ditt namn"));
+        await page.Keyboard.TypeAsync("Sam Tangent");
+        await page.TabToAsync(page.GetByLabel("Kommun där du bor"));
+        await page.Keyboard.TypeAsync("Gislaved");
+        await page.TabToAsync(page.GetByLabel("E-postadress"));
+        await page.Keyboard.TypeAsync(email);
+        await page.TabToAsync(page.GetByLabel("Välj ett lösenord"));
+        await page.Keyboard.TypeAsync("ett långt lösenord 42");
+        await page.TabToAsync(page.GetByLabel("Skriv lösenordet en gång till"));
+        await page.Keyboard.TypeAsync("ett långt lösenord 42");
+        await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }));
+        await page.EnterAndWaitAsync("**/min-sida");
+        await CheckAsync("keyboard-my-page.png");
+
+        await page.TabToAsync(page.GetByTestId("edit-profile"));
+        await page.EnterAndWaitAsync("**/min-sida/profil");
+        await page.TabToAsync(page.GetByTestId("resume"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/yrke");
+
+        // 1. What have you worked as: search, open a hit, give years, tick two skills.
+        await page.TabToAsync(page.GetByLabel("Vad har du jobbat som?"));
+        await page.Keyboard.TypeAsync("svetsare");
+        await page.EnterAndWaitAsync("**/min-sida/profil/yrke?q=*");
+        await page.TabToAsync(page.GetByTestId("occupation-hits").GetByRole(AriaRole.Link).First);
+        await page.EnterAndWaitAsync("**/min-sida/profil/yrke?yrke=*");
+        await page.TabToAsync(page.Locator("#Years"));
+        await page.Keyboard.TypeAsync("3");
+        var suggested = page.Locator("input[name=SkillIds]");
+        var ticked = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            await page.TabToAsync(suggested.Nth(i));
+            await page.PressAsync("Space");
+            Assert.True(await suggested.Nth(i).IsCheckedAsync());
+            ticked.Add((await suggested.Nth(i).GetAttributeAsync("value"))!);
+        }
+
+        await CheckAsync("keyboard-occupation.png");
+        await page.TabToAsync(page.GetByTestId("save"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/beskriv");
+
+        // 2. Tell us what you have done: free text, then confirm what was recognised.
+        await page.TabToAsync(page.GetByLabel("Berätta vad du har gjort"));
+        await page.Keyboard.TypeAsync("Jag har kört truck på ett lager och gjort tigsvetsning.");
+        await page.TabToAsync(page.GetByTestId("recognise"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("marked-text").WaitForAsync();
+        var found = page.Locator("input[name=SkillIds]");
+        Assert.True(await found.CountAsync() >= 1);
+        var recognised = (await found.EvaluateAllAsync<string[]>("es => es.map(e => e.value)")).ToList();
+        await page.TabToAsync(page.GetByTestId("confirm"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/kompetenser");
+
+        // 3. Search and add a skill.
+        await page.TabToAsync(page.GetByLabel("Sök kompetens"));
+        await page.Keyboard.TypeAsync("CNC");
+        await page.EnterAndWaitAsync("**/min-sida/profil/kompetenser?q=*");
+        var add = page.GetByTestId("skill-hits").GetByRole(AriaRole.Button).First;
+        await page.TabToAsync(add);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.GetByTestId("skill-hits").Locator(".muted").First.WaitForAsync();
+        await CheckAsync("keyboard-skills.png");
+        await page.TabToAsync(page.GetByTestId("continue"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/niva");
+
+        // 4. Level and evidence: arrow keys move within the level radios, a letter picks the evidence.
+        await page.TabToAsync(page.Locator("#level-0-2"));
+        await page.PressAsync("ArrowDown");
+        Assert.True(await page.Locator("#level-0-3").IsCheckedAsync());
+        await page.TabToAsync(page.Locator("#evidence-0"));
+        await page.PressAsync("ArrowDown");
+        Assert.Equal("Education", await page.Locator("#evidence-0").InputValueAsync());
+        var levelled = (await page.Locator("input[name='Skills[0].SkillId']").GetAttributeAsync("value"))!;
+        await CheckAsync("keyboard-levels.png");
+        await page.TabToAsync(page.GetByTestId("save"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/sprak");
+
+        // 5. Languages: type to choose in the lists, then add.
+        await page.TabToAsync(page.Locator("#NewLanguageId"));
+        await page.Keyboard.TypeAsync("Svenska");
+        await page.TabToAsync(page.Locator("#NewLevel"));
+        await page.Keyboard.TypeAsync("B1");
+        Assert.Equal("B1", await page.Locator("#NewLevel").InputValueAsync());
+        await page.TabToAsync(page.GetByTestId("add-language"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("select[name^='Levels[']").WaitForAsync();
+        await CheckAsync("keyboard-languages.png");
+        await page.TabToAsync(page.GetByTestId("save"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/korkort");
+
+        // 6. Licences: Space ticks.
+        await page.TabToAsync(page.Locator("#licence-B"));
+        await page.PressAsync("Space");
+        await page.TabToAsync(page.Locator("#licence-TRUCK_A"));
+        await page.PressAsync("Space");
+        await CheckAsync("keyboard-licences.png");
+        await page.TabToAsync(page.GetByTestId("save"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/hem");
+
+        // 7. Home by postal code; Enter in the field sends the form.
+        await page.TabToAsync(page.Locator("#Where"));
+        await page.Keyboard.TypeAsync("33530");
+        await CheckAsync("keyboard-home.png");
+        await page.EnterAndWaitAsync("**/min-sida/profil/pendling");
+
+        // 8. Commute: arrows within each radio group.
+        await page.TabToAsync(page.Locator("input[name=Minutes]:checked"));
+        await page.PressAsync("ArrowDown");
+        Assert.True(await page.Locator("input[name=Minutes][value='60']").IsCheckedAsync());
+        await page.TabToAsync(page.Locator("input[name=Mode]:checked"));
+        await page.PressAsync("ArrowDown");
+        Assert.True(await page.Locator("input[name=Mode][value='PublicTransport']").IsCheckedAsync());
+        await CheckAsync("keyboard-commute.png");
+        await page.TabToAsync(page.GetByTestId("save"));
+        await page.EnterAndWaitAsync("**/min-sida/profil/start");
+
+        // 9. From when: day and year first, Shift+Tab back to the month, which is first left empty to see its error.
+        var from = DateOnly.FromDateTime(DateTime.Today).AddMonths(3);
+        await page.TabToAsync(page.Locator("#Day"));
+        await page.Keyboard.TypeAsync(from.Day.ToString(CultureInfo.InvariantCulture));
+        await page.TabToAsync(page.Locator("#Year"));
+        await page.Keyboard.TypeAsync(from.Year.ToString(CultureInfo.InvariantCulture));
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("error-summary").WaitForAsync();
+        Assert.Equal("true", await page.Locator("#Month").GetAttributeAsync("aria-invalid"));
+        await CheckAsync("keyboard-start-error.png");
+        await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Spara och fortsätt" }));
+        await page.TabToAsync(page.Locator("#Month"), backwards: true);
+        await page.Keyboard.TypeAsync(from.Month.ToString(CultureInfo.InvariantCulture));
+        await page.EnterAndWaitAsync("**/min-sida/profil");
+
+        // 10. Who may see the profile, on "check your answers".
+        // Tab lands on the current answer; the arrows move down to "with your name".
+        await page.TabToAsync(page.Locator("input[name=Visibility]:checked"));
+        for (var i = 0; i < 2 && !await page.Locator("#Visibility_Visible").IsCheckedAsync(); i++)
+        {
+            await page.PressAsync("ArrowDown");
+        }
+
+        Assert.True(await page.Locator("#Visibility_Visible").IsCheckedAsync());
+        await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }));
+        await page.EnterAndWaitAsync("**/min-sida/profil");
+        await CheckAsync("keyboard-check-answers.png");
+
+        // Removing an occupation asks first; "keep" goes back with nothing removed.
+        await page.TabToAsync(page.GetByTestId("remove-occupation").First);
+        await page.EnterAndWaitAsync("**/min-sida/profil/yrke?ta-bort=*");
+        await CheckAsync("keyboard-remove-occupation.png");
+        await page.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = "Nej, behåll yrket" }));
+        await page.EnterAndWaitAsync("**/min-sida/profil");
+
+        // The saved profile has every answer.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.UserId == userId);
+        Assert.Equal(3m, Assert.Single(profile.Occupations).Years);
+        var skills = profile.Skills.Select(s => s.SkillId).ToHashSet();
+        Assert.Superset(ticked.Concat(recognised).ToHashSet(), skills);
+        Assert.True(skills.Count > ticked.Concat(recognised).Distinct().Count(), "the searched skill was added");
+        Assert.Equal((3, SkillEvidence.Education), profile.Skills.Where(s => s.SkillId == levelled).Select(s => (s.Level, s.Evidence)).Single());
+        Assert.Equal(CefrLevel.B1, Assert.Single(profile.Languages).Level);
+        Assert.Equal(["B", "TRUCK_A"], profile.Licences);
+        Assert.Equal("33530", profile.PostalCode);
+        Assert.Equal((60, CommuteMode.PublicTransport), (profile.MaxCommuteMinutes, profile.CommuteMode));
+        Assert.Equal(from, profile.AvailableFrom);
+        Assert.Equal(ProfileVisibility.Visible, profile.Visibility);
         Assert.Empty(_blocked);
     }
 

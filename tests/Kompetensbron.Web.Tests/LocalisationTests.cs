@@ -82,7 +82,8 @@ public sealed class LocalisationTests(KompetensbronWebFactory factory)
         Assert.Empty(english.Except(swedish));
     }
 
-    private static string ResourcesFolder()
+    /// <summary>src/Kompetensbron.Web/Resources, found from the test binaries upwards.</summary>
+    internal static string ResourcesFolder()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kompetensbron.sln")))

@@ -1,3 +1,4 @@
+using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Web.Persons;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,13 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kompetensbron.Web.Pages.Explore;
 
 /// <summary>One occupation for someone choosing: the work, skills, needs and retirements, programmes, moves, ways in. Public.</summary>
-public sealed class OccupationModel(CareerExplorer explorer, ProfileEditor profiles, TimeProvider time) : PageModel
+public sealed class OccupationModel(CareerExplorer explorer, ProfileEditor profiles, TaxonomyModel taxonomy, TimeProvider time) : PageModel
 {
-    public static readonly string[] EntryGroups = ["NoUpperSecondary", "NewInSweden", "CareerChanger"];
-
     public OccupationPortrait Portrait { get; private set; } = null!;
 
     public bool IsPerson { get; private set; }
+
+    public string OccupationLabel(string id) => taxonomy.FindOccupation(id)?.Label ?? id;
 
     public async Task<IActionResult> OnGetAsync(string occupation, CancellationToken ct)
     {

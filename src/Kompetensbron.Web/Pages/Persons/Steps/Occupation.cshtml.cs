@@ -1,3 +1,4 @@
+using Kompetensbron.Core.Gaps;
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Web.Persons;
@@ -8,6 +9,9 @@ namespace Kompetensbron.Web.Pages.Persons.Steps;
 /// <summary>"What have you worked as?": search an occupation, then tick the skills it usually needs.</summary>
 public sealed class OccupationModel(ProfileEditor editor, TaxonomyModel taxonomy) : ProfileStepModel(editor)
 {
+    /// <summary>How many of the occupation's skills the page suggests.</summary>
+    public const int SuggestedCount = 20;
+
     public override string Route => ProfileSteps.Occupation;
 
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -15,6 +19,10 @@ public sealed class OccupationModel(ProfileEditor editor, TaxonomyModel taxonomy
 
     [BindProperty(SupportsGet = true, Name = "yrke")]
     public string? OccupationId { get; set; }
+
+    /// <summary>The occupation the person asked to remove (the confirmation question).</summary>
+    [BindProperty(SupportsGet = true, Name = "ta-bort")]
+    public string? RemoveId { get; set; }
 
     [BindProperty]
     public decimal? Years { get; set; }
@@ -27,6 +35,15 @@ public sealed class OccupationModel(ProfileEditor editor, TaxonomyModel taxonomy
     public Occupation? Chosen { get; private set; }
 
     public IReadOnlyList<Skill> Suggested { get; private set; } = [];
+
+    /// <summary>The occupation of the profile being removed; null when the page is not asking.</summary>
+    public Occupation? Removing { get; private set; }
+
+    /// <summary>The profile's skills that this occupation suggested, which the person may remove with it.</summary>
+    public IReadOnlyList<Skill> RemovableSkills { get; private set; } = [];
+
+    /// <summary>The occupations already in the profile, each with a link to remove it.</summary>
+    public IReadOnlyList<Occupation> Current => Profile.Occupations.Select(o => taxonomy.FindOccupation(o.OccupationId)).OfType<Occupation>().ToList();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -72,6 +89,26 @@ public sealed class OccupationModel(ProfileEditor editor, TaxonomyModel taxonomy
         return await SaveAndContinueAsync(ct);
     }
 
+    /// <summary>Removes the occupation, and the ticked skills among those it suggested; the rest stay.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Find();
+        if (Removing is not null)
+        {
+            Profile.Occupations.RemoveAll(o => o.OccupationId == Removing.Id);
+            var remove = SkillIds.Intersect(RemovableSkills.Select(s => s.Id), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            Profile.Skills.RemoveAll(s => remove.Contains(s.SkillId));
+            await Editor.SaveAsync(Profile, User, ct);
+        }
+
+        return Redirect(ProfileSteps.CheckAnswers);
+    }
+
     public bool Has(string skillId) => Profile.Skills.Exists(s => s.SkillId == skillId);
 
     private void Find()
@@ -82,6 +119,10 @@ public sealed class OccupationModel(ProfileEditor editor, TaxonomyModel taxonomy
         }
 
         Chosen = OccupationId is null ? null : taxonomy.FindOccupation(OccupationId);
-        Suggested = Chosen is null ? [] : taxonomy.SkillsForOccupation(Chosen.Id).Take(20).ToList();
+        Suggested = Chosen is null ? [] : SuggestedFor(Chosen.Id);
+        Removing = RemoveId is not null && Profile.Occupations.Exists(o => o.OccupationId == RemoveId) ? taxonomy.FindOccupation(RemoveId) : null;
+        RemovableSkills = Removing is null ? [] : SuggestedFor(Removing.Id).Where(s => Has(s.Id)).ToList();
     }
+
+    private List<Skill> SuggestedFor(string occupationId) => TypicalSkills.For(taxonomy, occupationId, SuggestedCount).ToList();
 }
