@@ -20,6 +20,12 @@ public sealed record JobTechImportOptions
     /// <summary>How many warnings to keep as examples (all are counted).</summary>
     public int WarningExamples { get; init; } = 100;
 
+    /// <summary>
+    /// When set, only ads of this organisation number are imported (an organisation member importing their own ads);
+    /// ads of other employers are rejected and listed.
+    /// </summary>
+    public string? OrganisationNumber { get; init; }
+
     /// <summary>How needs are written; <see cref="JobTechWriter.ChangeTracker"/> is the slower reference the bench compares with.</summary>
     public JobTechWriter Writer { get; init; } = JobTechWriter.Bulk;
 }
@@ -66,6 +72,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
     // Sites closer than this (in degrees, ≈ 500 m) are the same workplace.
     private const double SameSiteDegrees = 0.005;
 
+    private string? _scope;
     private readonly Dictionary<string, OrganisationState> _organisations = new(StringComparer.Ordinal);
 
     public async Task<JobTechImportResult> ImportAsync(
@@ -77,6 +84,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         var clock = Stopwatch.StartNew();
         var totals = new Totals(options.WarningExamples);
         var reader = new JobTechAdReader(json);
+        _scope = options.OrganisationNumber;
         var timing = new StageTimes();
         _organisations.Clear();
 
@@ -214,7 +222,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
     }
 
     /// <summary>The batch's needs by external id (the same ad twice in a batch, a stream of updates: the last one wins), its rejections counted.</summary>
-    private static Dictionary<string, JobTechNeed> Needs(List<JobTechMapping> mappings, Totals totals)
+    private Dictionary<string, JobTechNeed> Needs(List<JobTechMapping> mappings, Totals totals)
     {
         totals.Ads += mappings.Count;
         var needs = new Dictionary<string, JobTechNeed>(StringComparer.Ordinal);
@@ -224,6 +232,12 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
             if (mapping.Rejection is { } rejection)
             {
                 totals.Rejected.Add(rejection);
+            }
+            else if (_scope is not null && mapping.Need!.OrganisationNumber != _scope)
+            {
+                totals.Rejected.Add(new ImportError(mapping.Need.Ad.Number, "employer.organization_number",
+                    $"Annonsen gäller organisationsnummer {mapping.Need.OrganisationNumber}; du kan bara importera din egen organisations annonser.",
+                    $"The ad is for organisation number {mapping.Need.OrganisationNumber}; you can only import your own organisation's ads.") { RecordId = mapping.Need.Ad.Id });
             }
             else
             {
