@@ -273,7 +273,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         {
             var need = imported.Need;
             need.OrganisationId = _organisations[imported.OrganisationNumber].Id;
-            need.SiteId = siteIds.GetValueOrDefault(imported);
+            need.SiteId = siteIds.TryGetValue(imported, out var siteId) ? siteId : null; // an ad without a workplace has no site (not site 0)
             if (stored.TryGetValue(externalId, out var existing))
             {
                 ImportUpdates.CopyNeed(need, existing);
@@ -327,7 +327,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         {
             var need = imported.Need;
             need.OrganisationId = _organisations[imported.OrganisationNumber].Id;
-            need.SiteId = siteIds.GetValueOrDefault(imported);
+            need.SiteId = siteIds.TryGetValue(imported, out var siteId) ? siteId : null; // an ad without a workplace has no site (not site 0)
             if (stored.TryGetValue(externalId, out var existing))
             {
                 ImportUpdates.CopyNeed(need, existing);
