@@ -248,6 +248,29 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         return needs;
     }
 
+    /// <summary>The batch's needs by external id, with their organisations and sites found or created.</summary>
+    private async Task<Dictionary<string, Need>> PrepareAsync(List<JobTechMapping> mappings, Totals totals, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var needs = Needs(mappings, totals);
+        if (needs.Count == 0)
+        {
+            return [];
+        }
+
+        await ResolveOrganisationsAsync(needs.Values, totals, now, cancellationToken);
+        var siteIds = await ResolveSitesAsync(needs.Values, totals, cancellationToken);
+        var prepared = new Dictionary<string, Need>(needs.Count, StringComparer.Ordinal);
+        foreach (var (externalId, imported) in needs)
+        {
+            var need = imported.Need;
+            need.OrganisationId = _organisations[imported.OrganisationNumber].Id;
+            need.SiteId = siteIds.TryGetValue(imported, out var siteId) ? siteId : null; // an ad without a workplace has no site (not site 0)
+            prepared[externalId] = need;
+        }
+
+        return prepared;
+    }
+
     /// <summary>
     /// Writes a batch with <see cref="TableWriter{T}"/>: new needs and all their skills as multi-row INSERTs; a need
     /// already stored (by external id) gets every field rewritten (<see cref="ImportUpdates.CopyNeed"/>) and its
@@ -255,25 +278,19 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
     /// </summary>
     private async Task SaveBatchAsync(List<JobTechMapping> mappings, NeedWriter writer, Totals totals, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var needs = Needs(mappings, totals);
+        var needs = await PrepareAsync(mappings, totals, now, cancellationToken);
         if (needs.Count == 0)
         {
             return;
         }
-
-        await ResolveOrganisationsAsync(needs.Values, totals, now, cancellationToken);
-        var siteIds = await ResolveSitesAsync(needs.Values, totals, cancellationToken);
 
         var externalIds = needs.Keys.ToList();
         var stored = await db.Needs.AsNoTracking().IgnoreAutoIncludes().Where(n => externalIds.Contains(n.ExternalId!))
             .ToDictionaryAsync(n => n.ExternalId!, StringComparer.Ordinal, cancellationToken);
         var created = new List<Need>(needs.Count);
         var updated = new List<Need>();
-        foreach (var (externalId, imported) in needs)
+        foreach (var (externalId, need) in needs)
         {
-            var need = imported.Need;
-            need.OrganisationId = _organisations[imported.OrganisationNumber].Id;
-            need.SiteId = siteIds.TryGetValue(imported, out var siteId) ? siteId : null; // an ad without a workplace has no site (not site 0)
             if (stored.TryGetValue(externalId, out var existing))
             {
                 ImportUpdates.CopyNeed(need, existing);
@@ -312,22 +329,16 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
     /// <summary>The reference writer: EF Core's change tracker, one <c>SaveChanges</c> per batch.</summary>
     private async Task SaveBatchWithChangeTrackerAsync(List<JobTechMapping> mappings, Totals totals, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var needs = Needs(mappings, totals);
+        var needs = await PrepareAsync(mappings, totals, now, cancellationToken);
         if (needs.Count == 0)
         {
             return;
         }
 
-        await ResolveOrganisationsAsync(needs.Values, totals, now, cancellationToken);
-        var siteIds = await ResolveSitesAsync(needs.Values, totals, cancellationToken);
-
         var externalIds = needs.Keys.ToList();
         var stored = await db.Needs.Where(n => externalIds.Contains(n.ExternalId!)).ToDictionaryAsync(n => n.ExternalId!, StringComparer.Ordinal, cancellationToken);
-        foreach (var (externalId, imported) in needs)
+        foreach (var (externalId, need) in needs)
         {
-            var need = imported.Need;
-            need.OrganisationId = _organisations[imported.OrganisationNumber].Id;
-            need.SiteId = siteIds.TryGetValue(imported, out var siteId) ? siteId : null; // an ad without a workplace has no site (not site 0)
             if (stored.TryGetValue(externalId, out var existing))
             {
                 ImportUpdates.CopyNeed(need, existing);
