@@ -109,6 +109,31 @@ public sealed class BadFileCorpusTests(EmptyWebFactory factory) : IClassFixture<
         Assert.Equal(before, await CountsAsync(factory));
     }
 
+    [Fact]
+    public async Task Formula_text_in_a_jobtech_ad_is_kept_as_text_and_neutralised_on_export()
+    {
+        await CliEmployerAsync();
+        var ads = Path.Combine(_cli.Folder, "formula-ad.json");
+        await File.WriteAllTextAsync(ads, """
+            {"id": "81000001", "headline": "=HYPERLINK(\"http://evil.example\")", "description": {"text": "@SUM(1+1) Svetsare sökes."},
+             "occupation": {"concept_id": "9haD_NB6_ULH"}, "employer": {"organization_number": "5560360793", "name": "Gnosjö Mekaniska AB"}}
+            """);
+        Assert.Equal(0, (await _cli.Run("import", "jobtech", ads)).ExitCode);
+
+        var export = Path.Combine(_cli.Folder, "needs.csv");
+        var (code, _, _) = await _cli.Run("export", "needs", "--format", "csv", "--out", export);
+
+        Assert.Equal(0, code);
+        var text = await File.ReadAllTextAsync(export);
+        Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.Contains("'@SUM(1+1)", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(^|[,;\\n])\"?[=@+]", text);
+
+        // And the export imports again unchanged: the apostrophe is read back away.
+        Assert.Equal(0, (await _cli.Run("import", "needs", export)).ExitCode);
+        Assert.Equal("=HYPERLINK(\"http://evil.example\")", await CliQueryAsync(db => db.Needs.Select(n => n.Title).SingleAsync()));
+    }
+
     private static string Kind(string name) => name.StartsWith("jobtech-", StringComparison.Ordinal) ? "JobTech" : "Needs";
 
     private static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "bad-files", name));
