@@ -5,6 +5,7 @@ using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Database;
 using Kompetensbron.Data.Demo;
+using Kompetensbron.Data.Import;
 using Kompetensbron.Data.Matching;
 using Kompetensbron.Data.Placement;
 using Kompetensbron.Web;
@@ -72,6 +73,8 @@ services.AddCoordinatorTools();
 services.AddPersonJourney();
 services.AddDemoSeeder();
 services.AddSingleton<DemoStatus>();
+services.AddKompetensbronImport();
+services.AddSingleton<Kompetensbron.Web.Import.ImportUploads>();
 services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
 var app = builder.Build();

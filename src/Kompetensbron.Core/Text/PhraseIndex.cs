@@ -150,9 +150,10 @@ internal sealed class PhraseIndex
     private void MatchCompoundPrefix(AnalysedText text, int position, List<PhraseMatch> matches)
     {
         var word = text.Tokens[position].Text;
+        var longWords = _longWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var length = word.Length - MinCompoundRest; length >= MinCompoundPrefix; length--)
         {
-            if (_longWords.TryGetValue(word[..length], out var entries))
+            if (longWords.TryGetValue(word.AsSpan(0, length), out var entries))
             {
                 foreach (var entry in entries)
                 {
@@ -248,19 +249,58 @@ internal sealed record PhraseMatch(int Concept, VariantKind Kind, int[] Position
 /// <summary>A text split into folded tokens with their stems and coordination links, computed once per text.</summary>
 internal sealed class AnalysedText
 {
-    public AnalysedText(string text)
+    private HashSet<string>? _stemSet;
+
+    public AnalysedText(string text, WordCache words)
     {
         Original = text;
-        Tokens = SearchText.TokenSpans(text);
-        Stems = new string[Tokens.Count];
-        PlainStems = new string[Tokens.Count];
-        for (var i = 0; i < Stems.Length; i++)
+        var expected = (text.Length / 6) + 4;
+        var tokens = new List<TextToken>(expected);
+        var stems = new List<string>(expected);
+        var plainStems = new List<string>(expected);
+
+        // The same tokens as SearchText.TokenSpans: runs of letters and digits, folded; each word's stems come from
+        // the cache, so a word seen before costs no allocation.
+        Span<char> buffer = stackalloc char[128];
+        char[]? rented = null;
+        var length = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
-            Stems[i] = SwedishStemmer.Stem(Tokens[i].Text);
-            PlainStems[i] = SwedishStemmer.Stem(Tokens[i].Text, derivational: false);
+            if (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<char>.Shared.Rent(buffer.Length * 2);
+                    buffer.CopyTo(larger);
+                    if (rented is not null)
+                    {
+                        System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                    }
+
+                    rented = larger;
+                    buffer = larger;
+                }
+
+                buffer[length++] = SearchText.Fold(text[i]);
+            }
+            else if (length > 0)
+            {
+                var word = words.Get(buffer[..length]);
+                tokens.Add(new TextToken(i - length, length, word.Text));
+                stems.Add(word.Stem);
+                plainStems.Add(word.PlainStem);
+                length = 0;
+            }
         }
 
-        StemSet = new HashSet<string>(Stems.Concat(PlainStems), StringComparer.Ordinal);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        Tokens = tokens;
+        Stems = [.. stems];
+        PlainStems = [.. plainStems];
         CoordinatedHead = new int[Tokens.Count];
         for (var i = 0; i < Tokens.Count; i++)
         {
@@ -275,7 +315,8 @@ internal sealed class AnalysedText
     /// <summary>Snowball stems without the derivational step.</summary>
     public string[] PlainStems { get; }
 
-    public HashSet<string> StemSet { get; }
+    /// <summary>Every stem of the text (both kinds); built when first asked for, as most texts never need it.</summary>
+    public HashSet<string> StemSet => _stemSet ??= new HashSet<string>(Stems.Concat(PlainStems), StringComparer.Ordinal);
 
     /// <summary>For a modifier such as "MIG" in "MIG/MAG-svetsning" or "A" in "A- och B-truck", the head's position; else -1.</summary>
     public int[] CoordinatedHead { get; }
@@ -299,13 +340,13 @@ internal sealed class AnalysedText
         for (var j = i + 1; j + 1 < Tokens.Count && j <= i + 6; j++)
         {
             var separator = Between(j);
-            if (separator == "-")
+            if (separator is "-")
             {
                 return j + 1;
             }
 
             var word = Tokens[j].Text;
-            if (!IsCoordinatingSeparator(separator) && word is not ("och" or "eller") && !(separator.Trim().Length == 0 && Tokens[j + 1].Text is "och" or "eller"))
+            if (!IsCoordinatingSeparator(separator) && word is not ("och" or "eller") && !(separator.Trim().IsEmpty && Tokens[j + 1].Text is "och" or "eller"))
             {
                 return -1;
             }
@@ -315,14 +356,40 @@ internal sealed class AnalysedText
     }
 
     // "/" or a dangling hyphen ("A- och", "A-, B-").
-    private static bool IsCoordinatingSeparator(string separator)
+    private static bool IsCoordinatingSeparator(ReadOnlySpan<char> separator)
     {
         var trimmed = separator.Trim();
-        return trimmed == "/" || (trimmed.StartsWith('-') && separator.Length > trimmed.Length && separator.StartsWith('-')) || trimmed == "-,";
+        return trimmed is "/" || (trimmed.StartsWith('-') && separator.Length > trimmed.Length && separator.StartsWith('-')) || trimmed is "-,";
     }
 
-    private string Between(int i) =>
+    private ReadOnlySpan<char> Between(int i) =>
         i + 1 < Tokens.Count
-            ? Original[(Tokens[i].Start + Tokens[i].Length)..Tokens[i + 1].Start]
-            : string.Empty;
+            ? Original.AsSpan((Tokens[i].Start + Tokens[i].Length)..Tokens[i + 1].Start)
+            : [];
+}
+
+/// <summary>A folded word and its two stems (<see cref="SwedishStemmer"/> with and without the derivational step).</summary>
+internal sealed record AnalysedWord(string Text, string Stem, string PlainStem);
+
+/// <summary>
+/// Words already stemmed, shared by all threads of one recogniser: job ads repeat their vocabulary, so most words
+/// are found here without allocating. Bounded, so odd input cannot make it grow without end.
+/// </summary>
+internal sealed class WordCache
+{
+    private const int MaxWords = 200_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AnalysedWord> _words = new(StringComparer.Ordinal);
+
+    public AnalysedWord Get(ReadOnlySpan<char> folded)
+    {
+        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(folded, out var word))
+        {
+            return word;
+        }
+
+        var text = folded.ToString();
+        word = new AnalysedWord(text, SwedishStemmer.Stem(text), SwedishStemmer.Stem(text, derivational: false));
+        return _words.Count < MaxWords ? _words.GetOrAdd(text, word) : word;
+    }
 }

@@ -42,6 +42,7 @@ public sealed class SkillRecogniser
     private readonly PhraseIndex _occupationIndex = new(derivational: false);
     private readonly string[][] _occupationLabelStems;
     private readonly int[] _occupationLinks;
+    private readonly WordCache _words = new();
 
     private SkillRecogniser(TaxonomyModel taxonomy)
     {
@@ -133,7 +134,7 @@ public sealed class SkillRecogniser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(occupations);
-        var analysed = new AnalysedText(text);
+        var analysed = new AnalysedText(text, _words);
         var skills = FindSkills(analysed);
         return new TextRecognition([.. skills.Select(s => s.Skill)], RankOccupations(analysed, skills, occupations));
     }
@@ -142,7 +143,7 @@ public sealed class SkillRecogniser
     public IReadOnlyList<RecognisedSkill> RecogniseSkills(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [.. FindSkills(new AnalysedText(text)).Select(s => s.Skill)];
+        return [.. FindSkills(new AnalysedText(text, _words)).Select(s => s.Skill)];
     }
 
     private List<(int Concept, RecognisedSkill Skill)> FindSkills(AnalysedText text)
@@ -211,7 +212,7 @@ public sealed class SkillRecogniser
             var dominated = false;
             foreach (var other in matches)
             {
-                if (other.Positions.Length > match.Positions.Length && match.Positions.All(p => other.Positions.Contains(p)))
+                if (other.Positions.Length > match.Positions.Length && IsSubset(match.Positions, other.Positions))
                 {
                     dominated = true;
                     break;
@@ -225,6 +226,19 @@ public sealed class SkillRecogniser
         }
 
         return kept;
+    }
+
+    private static bool IsSubset(int[] positions, int[] of)
+    {
+        foreach (var p in positions)
+        {
+            if (Array.IndexOf(of, p) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private List<RecognisedOccupation> RankOccupations(AnalysedText text, List<(int Concept, RecognisedSkill Skill)> skills, int count)

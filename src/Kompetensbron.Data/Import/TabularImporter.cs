@@ -16,6 +16,13 @@ public sealed record TabularImportOptions
     public bool DryRun { get; init; }
 
     public TabularLimits Limits { get; init; } = TabularLimits.Default;
+
+    /// <summary>
+    /// When set, every row must belong to this organisation (an organisation member importing their own needs,
+    /// programmes or cohorts): another organisation number, or an id of another organisation's row, is an error.
+    /// Not allowed for profiles.
+    /// </summary>
+    public int? OrganisationId { get; init; }
 }
 
 /// <summary>What a CSV/Excel import did (or would do): nothing at all when <see cref="Errors"/> is not empty.</summary>
@@ -32,11 +39,22 @@ public sealed record TabularImportResult(TabularEntity Entity, string File, int 
 /// </summary>
 public sealed class TabularImporter(KompetensbronDbContext db, TabularVocabulary vocabulary, TimeProvider time)
 {
+    private int? _scope;
+
+    /// <summary>Whether a stored row of <paramref name="organisationId"/> may be changed by this import.</summary>
+    private bool InScope(int organisationId) => _scope is null || _scope == organisationId;
+
     public async Task<TabularImportResult> ImportAsync(
         TabularEntity entity, Stream file, TabularImportOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.OrganisationId is not null && entity == TabularEntity.Profiles)
+        {
+            throw new ArgumentException("Profiles are imported by coordinators only, never for one organisation.", nameof(options));
+        }
+
+        _scope = options.OrganisationId;
         var sheet = TabularFile.Read(file, options.Limits);
         var errors = new List<ImportError>();
         var template = TabularTemplate.For(entity);
@@ -94,8 +112,16 @@ public sealed class TabularImporter(KompetensbronDbContext db, TabularVocabulary
         var stored = await db.Needs.Where(n => ids.Contains(n.Id) || externalIds.Contains(n.ExternalId!)).ToListAsync(ct);
         var byId = stored.ToDictionary(n => n.Id);
         var byExternalId = stored.Where(n => n.ExternalId is not null).ToDictionary(n => n.ExternalId!, StringComparer.Ordinal);
-        CheckIds(rows, r => r.Id, byId.ContainsKey, template, errors);
+        CheckIds(rows, r => r.Id, id => byId.TryGetValue(id, out var n) && InScope(n.OrganisationId), template, errors);
         Unique(rows.Where(r => r.Record.Need.ExternalId is not null), r => r.Record.Need.ExternalId!, template, "external", errors);
+        foreach (var (row, record) in rows)
+        {
+            if (record.Id is null && record.Need.ExternalId is { } external && byExternalId.TryGetValue(external, out var other) && !InScope(other.OrganisationId))
+            {
+                errors.Add(new ImportError(row, Heading(template, "external"), $"Externt id '{external}' används av en annan organisation.",
+                    $"External id '{external}' is used by another organisation."));
+            }
+        }
         if (errors.Count > 0)
         {
             return;
@@ -196,7 +222,7 @@ public sealed class TabularImporter(KompetensbronDbContext db, TabularVocabulary
         var providers = await OrganisationsAsync(rows.Select(r => (r.Row, r.Record.OrganisationNumber)), template, "provider", errors, ct);
         var ids = rows.Where(r => r.Record.Id is not null).Select(r => r.Record.Id!.Value).ToList();
         var byId = await db.Programmes.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        CheckIds(rows, r => r.Id, byId.ContainsKey, template, errors);
+        CheckIds(rows, r => r.Id, id => byId.TryGetValue(id, out var p) && InScope(p.ProviderId), template, errors);
         if (errors.Count > 0)
         {
             return;
@@ -244,7 +270,7 @@ public sealed class TabularImporter(KompetensbronDbContext db, TabularVocabulary
         var organisations = await OrganisationsAsync(rows.Select(r => (r.Row, r.Record.OrganisationNumber)), template, "organisation", errors, ct);
         var ids = rows.Where(r => r.Record.Id is not null).Select(r => r.Record.Id!.Value).ToList();
         var byId = await db.WorkforceCohorts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        CheckIds(rows, r => r.Id, byId.ContainsKey, template, errors);
+        CheckIds(rows, r => r.Id, id => byId.TryGetValue(id, out var c) && InScope(c.OrganisationId), template, errors);
         if (errors.Count > 0)
         {
             return;
@@ -285,6 +311,12 @@ public sealed class TabularImporter(KompetensbronDbContext db, TabularVocabulary
         foreach (var (row, number) in list.Where(r => !found.ContainsKey(r.Number)))
         {
             errors.Add(new ImportError(row, Heading(template, key), $"Ingen organisation har organisationsnummer {number}.", $"No organisation has organisation number {number}."));
+        }
+
+        foreach (var (row, number) in list.Where(r => found.TryGetValue(r.Number, out var id) && !InScope(id)))
+        {
+            errors.Add(new ImportError(row, Heading(template, key), $"Du kan bara importera för din egen organisation, inte för {number}.",
+                $"You can only import for your own organisation, not for {number}."));
         }
 
         return found;

@@ -82,7 +82,8 @@ public static class SecuritySetup
     {
         try
         {
-            if (context.Request.HasFormContentType)
+            // The upload page (/importera) raises the limits for itself ([RequestSizeLimit], [RequestFormLimits]).
+            if (context.Request.HasFormContentType && !context.Request.Path.StartsWithSegments("/importera", StringComparison.OrdinalIgnoreCase))
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);
             }

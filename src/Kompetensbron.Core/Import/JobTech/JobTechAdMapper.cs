@@ -14,7 +14,11 @@ namespace Kompetensbron.Core.Import.JobTech;
 /// An ad turned into a need: the <see cref="Need"/> (without organisation and site ids), its employer and the
 /// place of work. <see cref="Site"/> is null when the ad names no Swedish municipality.
 /// </summary>
-public sealed record JobTechNeed(Need Need, string OrganisationNumber, string OrganisationName, Site? Site);
+public sealed record JobTechNeed(Need Need, string OrganisationNumber, string OrganisationName, Site? Site)
+{
+    /// <summary>The ad's number in its file (the first is 1) and its JobTech id, to name it in messages.</summary>
+    public (int Number, string Id) Ad { get; init; }
+}
 
 /// <summary>What became of one ad: a need, or the reason it was rejected; and warnings about dropped details.</summary>
 public sealed record JobTechMapping(JobTechNeed? Need, ImportError? Rejection, IReadOnlyList<ImportError> Warnings);
@@ -130,7 +134,7 @@ public sealed partial class JobTechAdMapper
         };
         var name = Clean(ad.Employer?.Name) ?? Clean(ad.Employer?.Workplace) ?? organisationNumber;
         return new JobTechMapping(
-            new JobTechNeed(need, organisationNumber, Truncate(name, FieldLengths.Name, "employer.name"), Site(ad)), null, warnings);
+            new JobTechNeed(need, organisationNumber, Truncate(name, FieldLengths.Name, "employer.name"), Site(ad)) { Ad = (number, ad.Id!) }, null, warnings);
 
         void AddStated(IReadOnlyList<JobTechConcept>? concepts, bool required, string field)
         {

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Kompetensbron.Core.Geography;
+using Kompetensbron.Core.Import.JobTech;
+using Kompetensbron.Core.Needs;
+using Kompetensbron.Core.Taxonomy;
+using Kompetensbron.Data;
+using Kompetensbron.Data.Database;
+using Kompetensbron.Data.Import;
+using Kompetensbron.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kompetensbron.Web.Tests.Import;
+
+/// <summary>
+/// The bulk writer of the JobTech import (decision 0018) leaves exactly the rows EF Core's change tracker leaves:
+/// a first import, a second one that updates most ads and adds others, and the same ad twice in one file.
+/// </summary>
+public sealed class JobTechWriterTests(PostgresDatabase postgres)
+    : IClassFixture<PostgresDatabase>, IDisposable
+{
+    private readonly SqliteDatabase _bulk = new();
+    private readonly SqliteDatabase _reference = new();
+
+    [Fact]
+    public async Task Bulk_and_change_tracker_writers_leave_the_same_rows_on_sqlite()
+    {
+        var bulk = await ImportThreeFilesAsync(DatabaseProvider.Sqlite, _bulk.ConnectionString, JobTechWriter.Bulk);
+        var reference = await ImportThreeFilesAsync(DatabaseProvider.Sqlite, _reference.ConnectionString, JobTechWriter.ChangeTracker);
+
+        AssertSame(reference, bulk);
+    }
+
+    [PostgresFact]
+    public async Task Bulk_and_change_tracker_writers_leave_the_same_rows_on_postgres()
+    {
+        var bulk = await ImportThreeFilesAsync(DatabaseProvider.Postgres, postgres.ConnectionString, JobTechWriter.Bulk);
+        await using var other = new PostgresDatabase();
+        await other.InitializeAsync();
+        try
+        {
+            var reference = await ImportThreeFilesAsync(DatabaseProvider.Postgres, other.ConnectionString, JobTechWriter.ChangeTracker);
+            AssertSame(reference, bulk);
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_failure_in_a_later_batch_leaves_nothing_of_the_earlier_ones()
+    {
+        await using var services = Services(DatabaseProvider.Sqlite, _bulk.ConnectionString);
+        await MigrateAsync(services);
+        var ads = Generate(300, seed: 3);
+        var broken = new MemoryStream([.. ads, .. "{\"id\": \"99\", \"number_of_vacancies\": \"many\"}\n"u8]);
+
+        await Assert.ThrowsAsync<Kompetensbron.Core.Import.ImportFileException>(() => ImportAsync(services, broken, JobTechWriter.Bulk));
+
+        var (needs, organisations) = await QueryAsync(services, async db => (await db.Needs.CountAsync(), await db.Organisations.CountAsync()));
+        Assert.Equal(0, needs);
+        Assert.Equal(0, organisations);
+    }
+
+    private static void AssertSame(Snapshot expected, Snapshot actual)
+    {
+        Assert.Equal(500, actual.Needs.Count); // 300 + 200 new; the repeated ads updated, not duplicated
+        Assert.Contains(actual.Needs, n => n.Contains("Recognised", StringComparison.Ordinal));
+        Assert.Equal(expected.Organisations, actual.Organisations);
+        Assert.Equal(expected.Sites, actual.Sites);
+        Assert.Equal(expected.Needs.Count, actual.Needs.Count);
+        for (var i = 0; i < expected.Needs.Count; i++)
+        {
+            Assert.Equal(expected.Needs[i], actual.Needs[i]);
+        }
+    }
+
+    private static async Task<Snapshot> ImportThreeFilesAsync(DatabaseProvider provider, string connectionString, JobTechWriter writer)
+    {
+        await using var services = Services(provider, connectionString);
+        await MigrateAsync(services);
+        var first = await ImportAsync(services, new MemoryStream(Generate(300, seed: 42)), writer);
+        Assert.Equal((300, 0), (first.Created, first.Updated));
+
+        // Same ad ids (the generator numbers them), other content and employers; then the first 50 again in the same file.
+        var second = await ImportAsync(services, new MemoryStream([.. Generate(500, seed: 7), .. Generate(50, seed: 8)]), writer);
+        Assert.Equal(200, second.Created);
+        Assert.Equal(350, second.Updated);
+
+        return await QueryAsync(services, async db =>
+        {
+            var organisations = await db.Organisations.OrderBy(o => o.OrganisationNumber).Select(o => o.OrganisationNumber + " " + o.Name).ToListAsync();
+            var sites = await db.Sites.Join(db.Organisations, s => s.OrganisationId, o => o.Id, (s, o) => new { o.OrganisationNumber, s.Name, s.MunicipalityCode, s.PlaceName, s.PostalCode, s.Latitude, s.Longitude })
+                .ToListAsync();
+            var needs = await db.Needs.AsNoTracking().ToListAsync();
+            var numbers = await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.OrganisationNumber);
+            var siteNames = await db.Sites.ToDictionaryAsync(s => s.Id, s => string.Create(CultureInfo.InvariantCulture, $"{s.MunicipalityCode} {s.Latitude:F5} {s.Longitude:F5}"));
+            return new Snapshot(
+                organisations,
+                [.. sites.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.OrganisationNumber} {s.Name} {s.MunicipalityCode} {s.PlaceName} {s.PostalCode} {s.Latitude:F5} {s.Longitude:F5}")).Order(StringComparer.Ordinal)],
+                [.. needs.OrderBy(n => n.ExternalId, StringComparer.Ordinal).Select(n => string.Join(" | ",
+                    n.ExternalId, n.Kind, n.Title, n.Description, n.OccupationId, n.Headcount, string.Join(",", n.Licences), n.MinimumSwedishLevel,
+                    n.ShiftWork, n.StartDate, n.ApplicationDeadline, numbers[n.OrganisationId], n.SiteId is { } site ? siteNames[site] : "-", n.Status,
+                    n.CreatedAt.ToUnixTimeSeconds(), n.UpdatedAt.ToUnixTimeSeconds(),
+                    string.Join(",", n.Skills.OrderBy(s => s.SkillId, StringComparer.Ordinal).Select(s => $"{s.SkillId}:{s.IsRequired}:{s.Importance}:{s.Source}"))))]);
+        });
+    }
+
+    private static byte[] Generate(int count, int seed)
+    {
+        using var stream = new MemoryStream();
+        JobTechAdGenerator.WriteJsonLines(stream, Taxonomy, Geography, count, seed);
+        return [.. stream.ToArray(), (byte)'\n'];
+    }
+
+    private static async Task<JobTechImportResult> ImportAsync(ServiceProvider services, Stream ads, JobTechWriter writer)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<JobTechImporter>();
+        return await importer.ImportAsync(ads, new JobTechImportOptions { BatchSize = 64, Writer = writer });
+    }
+
+    private static async Task<T> QueryAsync<T>(ServiceProvider services, Func<KompetensbronDbContext, Task<T>> query)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>());
+    }
+
+    private static async Task MigrateAsync(ServiceProvider services) =>
+        await QueryAsync(services, async db =>
+        {
+            await db.Database.MigrateAsync();
+            return 0;
+        });
+
+    private static ServiceProvider Services(DatabaseProvider provider, string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:ConnectionString"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FixedTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton(Taxonomy);
+        services.AddSingleton(Geography);
+        services.AddKompetensbronDatabase(configuration);
+        services.AddKompetensbronImport();
+        return services.BuildServiceProvider();
+    }
+
+    private static readonly TaxonomyModel Taxonomy = TaxonomyModel.LoadEmbedded();
+    private static readonly GeographyModel Geography = GeographyModel.LoadEmbedded();
+
+    private sealed record Snapshot(List<string> Organisations, List<string> Sites, List<string> Needs);
+
+    public void Dispose()
+    {
+        _bulk.Dispose();
+        _reference.Dispose();
+    }
+}
