@@ -27,8 +27,7 @@ public sealed class LearningPathFinder(KompetensbronDbContext db, TaxonomyModel 
     /// <summary>Towards an open need of an approved employer; null when the profile or such a need does not exist.</summary>
     public async Task<PlannedPath?> ForNeedAsync(int profileId, int needId, CancellationToken ct)
     {
-        var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(
-            n => n.Id == needId && n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved), ct);
+        var need = await db.VisibleOpenNeeds().AsNoTracking().FirstOrDefaultAsync(n => n.Id == needId, ct);
         if (need is null)
         {
             return null;

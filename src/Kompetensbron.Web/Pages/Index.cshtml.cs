@@ -24,9 +24,7 @@ public sealed class IndexModel(KompetensbronDbContext db, DemoStatus demo) : Pag
         var approvedEmployers = db.Organisations.Where(o => o.Kind == OrganisationKind.Employer && o.IsApproved);
         Counts = new StartCounts(
             Employers: await approvedEmployers.CountAsync(cancellationToken),
-            OpenNeeds: await db.Needs
-                .Where(n => n.Status == NeedStatus.Open && approvedEmployers.Any(o => o.Id == n.OrganisationId))
-                .CountAsync(cancellationToken),
+            OpenNeeds: await db.VisibleOpenNeeds().CountAsync(cancellationToken),
             Profiles: await db.Profiles.CountAsync(cancellationToken),
             Programmes: await db.Programmes.CountAsync(p => !p.IsArchived, cancellationToken));
 

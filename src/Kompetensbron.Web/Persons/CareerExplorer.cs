@@ -71,7 +71,7 @@ public sealed class CareerExplorer(KompetensbronDbContext db, TaxonomyModel taxo
     {
         var groups = Groups.Select(g => (g.Key, Occupations: g.Occupations.Select(o => taxonomy.FindOccupation(o.Id)).OfType<Occupation>().ToList())).ToList();
         var ids = groups.SelectMany(g => g.Occupations).Select(o => o.Id).ToList();
-        var needs = await db.Needs.AsNoTracking().Where(n => n.Status == NeedStatus.Open && ids.Contains(n.OccupationId))
+        var needs = await db.VisibleOpenNeeds().AsNoTracking().Where(n => ids.Contains(n.OccupationId))
             .GroupBy(n => n.OccupationId).Select(g => new { g.Key, Headcount = g.Sum(n => n.Headcount) })
             .ToDictionaryAsync(g => g.Key, g => g.Headcount, StringComparer.Ordinal, ct);
         var cohorts = await db.WorkforceCohorts.AsNoTracking().Where(c => ids.Contains(c.OccupationId)).ToListAsync(ct);
@@ -95,16 +95,9 @@ public sealed class CareerExplorer(KompetensbronDbContext db, TaxonomyModel taxo
         }
 
         var skills = TypicalSkills.For(taxonomy, occupation.Id, SkillsShown);
-<<<<<<< HEAD
-        var openNeeds = await db.Needs.AsNoTracking().Where(n => n.OccupationId == occupation.Id && n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved)).SumAsync(n => n.Headcount, ct);
-        var cohorts = await db.WorkforceCohorts.AsNoTracking().Where(c => c.OccupationId == occupation.Id).ToListAsync(ct);
-        var retiring = (int)Math.Round(cohorts.Sum(c => RetirementForecast.Cumulative(
-            new WorkforceGroup(occupation.Ssyk4Id, string.Empty, c.AgeFrom, c.AgeTo, null, c.Count), new InsightsSettings().RetirementAge, 10)));
-=======
-        var needs = await db.Needs.AsNoTracking().Where(n => n.OccupationId == occupation.Id && n.Status == NeedStatus.Open)
+        var needs = await db.VisibleOpenNeeds().AsNoTracking().Where(n => n.OccupationId == occupation.Id)
             .Select(n => new { n.Kind, n.Headcount, n.MinimumSwedishLevel }).ToListAsync(ct);
         var retiring = Retiring(await db.WorkforceCohorts.AsNoTracking().Where(c => c.OccupationId == occupation.Id).ToListAsync(ct));
->>>>>>> person
 
         var skillIds = skills.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var providers = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.EducationProvider)

@@ -51,9 +51,7 @@ public sealed class IndexModel(KompetensbronDbContext db, UserAdministration adm
             Employers: await db.Organisations.CountAsync(o => o.IsApproved && o.Kind == OrganisationKind.Employer, cancellationToken),
             Providers: await db.Organisations.CountAsync(o => o.IsApproved && o.Kind == OrganisationKind.EducationProvider, cancellationToken),
             // Same definition as the start page: open needs of approved employers (others are not visible).
-            OpenNeeds: await db.Needs.CountAsync(
-                n => n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved),
-                cancellationToken),
+            OpenNeeds: await db.VisibleOpenNeeds().CountAsync(cancellationToken),
             Profiles: await db.Profiles.CountAsync(cancellationToken),
             Programmes: await db.Programmes.CountAsync(p => !p.IsArchived, cancellationToken),
             Users: await db.Users.CountAsync(cancellationToken));
