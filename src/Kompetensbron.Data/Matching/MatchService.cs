@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Kompetensbron.Core.Matching;
+using Kompetensbron.Data.ChangeLog;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kompetensbron.Data.Matching;
@@ -43,6 +45,8 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            // Read before the data: every change after this point is applied by MatchChangeFollower.
+            LoadedAtChange = await ChangeSequence.LatestIdAsync(db, ct);
             var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
             var clock = Stopwatch.StartNew();
             var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
@@ -108,6 +112,49 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         else
         {
             index.Upsert(profile);
+        }
+    }
+
+    /// <summary>True once the index is in memory (the change follower has nothing to refresh before).</summary>
+    public bool IsLoaded => Volatile.Read(ref _index) is not null;
+
+    /// <summary>The newest change-sequence entry when the index was loaded (see <see cref="MatchChangeFollower"/>).</summary>
+    public long LoadedAtChange { get; private set; }
+
+    /// <summary>Rebuilds the whole index from the database and swaps it in (after more changes than are worth refreshing one by one).</summary>
+    public async Task ReloadAsync(CancellationToken ct = default)
+    {
+        await _loading.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
+            var clock = Stopwatch.StartNew();
+            var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
+            LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
+            // The old index is left to the garbage collector: a request may still be reading it.
+            Volatile.Write(ref _index, index);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Re-reads every need of an organisation after the organisation or one of its sites changed.</summary>
+    public async Task RefreshOrganisationAsync(int organisationId, CancellationToken ct = default)
+    {
+        List<int> needIds;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            needIds = await db.Needs.AsNoTracking().Where(n => n.OrganisationId == organisationId).Select(n => n.Id).ToListAsync(ct);
+        }
+
+        foreach (var needId in needIds)
+        {
+            await RefreshNeedAsync(needId, ct);
         }
     }
 
