@@ -21,6 +21,7 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private MatchIndex? _index;
+    private long _version;
 
     public MatchModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
@@ -52,6 +53,7 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
             var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
             LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
             Volatile.Write(ref _index, index);
+            Interlocked.Increment(ref _version);
             return index;
         }
         finally
@@ -97,6 +99,8 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         {
             index.Upsert(need);
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Re-reads one profile after it changed (or was deleted).</summary>
@@ -113,7 +117,15 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         {
             index.Upsert(profile);
         }
+
+        Interlocked.Increment(ref _version);
     }
+
+    /// <summary>
+    /// Changes whenever the index changes (load, refresh, reload): answers computed at one version may be reused
+    /// while it stays the same (the match API caches its lists by it).
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>True once the index is in memory (the change follower has nothing to refresh before).</summary>
     public bool IsLoaded => Volatile.Read(ref _index) is not null;
@@ -135,6 +147,7 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
             LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
             // The old index is left to the garbage collector: a request may still be reading it.
             Volatile.Write(ref _index, index);
+            Interlocked.Increment(ref _version);
         }
         finally
         {
