@@ -137,7 +137,8 @@ s=[int(x) for x in sys.stdin.read().split() if x.strip()]
 ref=s[max(0,len(s)//5)] if s else 0
 end=s[-1] if s else 0
 growth=(end-ref)/ref*100 if ref else 0
-print(f"{min(s)/1024:.0f} {max(s)/1024:.0f} {ref/1024:.0f} {end/1024:.0f} {growth:+.1f} {len(s)} {\"yes\" if abs(growth)<=10 else \"no\"}")')
+flat="yes" if abs(growth)<=10 else "no"
+print(f"{min(s)/1024:.0f} {max(s)/1024:.0f} {ref/1024:.0f} {end/1024:.0f} {growth:+.1f} {len(s)} {flat}")')
 read -r rss_min rss_max rss_ref rss_end rss_growth rss_n rss_flat <<<"$memory"
 
 IFS='|' read -r _ match_rps match_p99 match_errors <<<"${results[2]}"
@@ -177,7 +178,7 @@ load_avg=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "Flat (end within 10 % of the warmed-up value): **$rss_flat**."
   echo
   echo "Errors are non-2xx/3xx answers plus socket errors (connect, read, write, timeout > 2 s). Re-run with"
-  echo "\`scripts/load.sh\` on a quiet machine; \`LOAD_SECONDS=5 scripts/load.sh\` checks the script in about a minute."
+  echo "\`scripts/load.sh\` on a quiet machine; \`LOAD_SECONDS=5 scripts/load.sh\` checks the script in a few minutes (most of it is the Release build)."
 } >"$out"
 
 echo

@@ -39,22 +39,7 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         await _loading.WaitAsync(ct);
         try
         {
-            if (_index is not null)
-            {
-                return _index;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
-            // Read before the data: every change after this point is applied by MatchChangeFollower.
-            LoadedAtChange = await ChangeSequence.LatestIdAsync(db, ct);
-            var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
-            var clock = Stopwatch.StartNew();
-            var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
-            LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
-            Volatile.Write(ref _index, index);
-            Interlocked.Increment(ref _version);
-            return index;
+            return _index ?? await BuildAsync(ct);
         }
         finally
         {
@@ -139,20 +124,29 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         await _loading.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
-            var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
-            var clock = Stopwatch.StartNew();
-            var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
-            LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
             // The old index is left to the garbage collector: a request may still be reading it.
-            Volatile.Write(ref _index, index);
-            Interlocked.Increment(ref _version);
+            await BuildAsync(ct);
         }
         finally
         {
             _loading.Release();
         }
+    }
+
+    /// <summary>Loads and builds the index and swaps it in; the caller holds <see cref="_loading"/>.</summary>
+    private async Task<MatchIndex> BuildAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+        // Read before the data: every change after this point is applied by MatchChangeFollower.
+        LoadedAtChange = await ChangeSequence.LatestIdAsync(db, ct);
+        var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
+        var clock = Stopwatch.StartNew();
+        var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
+        LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
+        Volatile.Write(ref _index, index);
+        Interlocked.Increment(ref _version);
+        return index;
     }
 
     /// <summary>Re-reads every need of an organisation after the organisation or one of its sites changed.</summary>
