@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kompetensbron.Cli.Accounts;
+using Kompetensbron.Cli.Audit;
 using Kompetensbron.Cli.Database;
 using Kompetensbron.Cli.Demo;
 using Kompetensbron.Cli.Export;
@@ -46,6 +47,7 @@ internal static class CliApp
         root.Subcommands.Add(PlaceCommand.Build(console));
         root.Subcommands.Add(ImportCommand.Build(console));
         root.Subcommands.Add(ExportCommand.Build(console));
+        root.Subcommands.Add(AuditCommand.Build(console));
         Bench(root).Subcommands.Add(MatchBenchCommand.Build(console));
         Bench(root).Subcommands.Add(PlacementBenchCommand.Build(console));
         Bench(root).Subcommands.Add(InsightsBenchCommand.Build(console));

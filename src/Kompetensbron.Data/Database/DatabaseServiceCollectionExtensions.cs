@@ -1,3 +1,4 @@
+using Kompetensbron.Data.ChangeLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,17 +40,20 @@ public static class DatabaseServiceCollectionExtensions
     public static DbContextOptionsBuilder UseKompetensbronSqlite(this DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor);
+        return builder.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor, ChangeLogInterceptor);
     }
 
     /// <summary>PostgreSQL; used by the app, design-time factory and tests alike.</summary>
     public static DbContextOptionsBuilder UseKompetensbronPostgres(this DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseNpgsql(connectionString);
+        return builder.UseNpgsql(connectionString).AddInterceptors(ChangeLogInterceptor);
     }
 
     private static readonly SqlitePragmaInterceptor PragmaInterceptor = new();
+
+    // Stateless between saves (its per-context state is keyed by the context), so one serves every context.
+    private static readonly ChangeLogInterceptor ChangeLogInterceptor = new();
 
     /// <summary>
     /// Turns the configured SQLite value (empty, a file path, or a connection string) into a connection string,

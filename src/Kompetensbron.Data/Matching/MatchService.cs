@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Kompetensbron.Core.Matching;
+using Kompetensbron.Data.ChangeLog;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kompetensbron.Data.Matching;
@@ -19,6 +21,7 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private MatchIndex? _index;
+    private long _version;
 
     public MatchModel Model { get; } = model ?? throw new ArgumentNullException(nameof(model));
 
@@ -36,19 +39,7 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         await _loading.WaitAsync(ct);
         try
         {
-            if (_index is not null)
-            {
-                return _index;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
-            var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
-            var clock = Stopwatch.StartNew();
-            var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
-            LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
-            Volatile.Write(ref _index, index);
-            return index;
+            return _index ?? await BuildAsync(ct);
         }
         finally
         {
@@ -109,6 +100,8 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         {
             index.Upsert(need);
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Re-reads one profile after it changed (or was deleted).</summary>
@@ -124,6 +117,67 @@ public sealed class MatchService(MatchModel model, IServiceScopeFactory scopes) 
         else
         {
             index.Upsert(profile);
+        }
+
+        Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>
+    /// Changes whenever the index changes (load, refresh, reload): answers computed at one version may be reused
+    /// while it stays the same (the match API caches its lists by it).
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>True once the index is in memory (the change follower has nothing to refresh before).</summary>
+    public bool IsLoaded => Volatile.Read(ref _index) is not null;
+
+    /// <summary>The newest change-sequence entry when the index was loaded (see <see cref="MatchChangeFollower"/>).</summary>
+    public long LoadedAtChange { get; private set; }
+
+    /// <summary>Rebuilds the whole index from the database and swaps it in (after more changes than are worth refreshing one by one).</summary>
+    public async Task ReloadAsync(CancellationToken ct = default)
+    {
+        await _loading.WaitAsync(ct);
+        try
+        {
+            // The old index is left to the garbage collector: a request may still be reading it.
+            await BuildAsync(ct);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>Loads and builds the index and swaps it in; the caller holds <see cref="_loading"/>.</summary>
+    private async Task<MatchIndex> BuildAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+        // Read before the data: every change after this point is applied by MatchChangeFollower.
+        LoadedAtChange = await ChangeSequence.LatestIdAsync(db, ct);
+        var data = await MatchIndexLoader.LoadAsync(db, Model.SwedishLanguageId, ct);
+        var clock = Stopwatch.StartNew();
+        var index = MatchIndex.Build(Model, data.Needs, data.Profiles);
+        LoadReport = new MatchIndexLoadReport(data.LoadTime, clock.Elapsed, data.Needs.Count, data.Profiles.Count, data.NeedsWithoutPlace);
+        Volatile.Write(ref _index, index);
+        Interlocked.Increment(ref _version);
+        return index;
+    }
+
+    /// <summary>Re-reads every need of an organisation after the organisation or one of its sites changed.</summary>
+    public async Task RefreshOrganisationAsync(int organisationId, CancellationToken ct = default)
+    {
+        List<int> needIds;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            needIds = await db.Needs.AsNoTracking().Where(n => n.OrganisationId == organisationId).Select(n => n.Id).ToListAsync(ct);
+        }
+
+        foreach (var needId in needIds)
+        {
+            await RefreshNeedAsync(needId, ct);
         }
     }
 

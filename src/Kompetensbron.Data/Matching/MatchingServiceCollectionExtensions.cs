@@ -13,6 +13,12 @@ public static class MatchingServiceCollectionExtensions
     {
         services.TryAddSingleton(sp => MatchModel.Create(sp.GetRequiredService<TaxonomyModel>()));
         services.TryAddSingleton<MatchService>();
+        services.TryAddScoped<MatchBiasAudit>();
+        services.TryAddSingleton<MatchAnswerCache>();
+        // Runs only where a host starts hosted services (the web app); the CLI's short-lived index needs no following.
+        services.AddOptions<MatchChangeOptions>().BindConfiguration(MatchChangeOptions.Section);
+        services.TryAddSingleton<MatchChangeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<MatchChangeFollower>());
         return services;
     }
 }

@@ -71,31 +71,43 @@ public static class MatchingEndpoints
 
     internal static async Task<Results<Ok<MatchList>, NotFound, ForbidHttpResult, ValidationProblem>> ProfilesForNeed(
         int id, int? top, ClaimsPrincipal user, KompetensbronDbContext db, UserManager<KompetensbronUser> users,
-        MatchService matching, IDataProtectionProvider protection, CancellationToken ct)
+        MatchService matching, MatchAnswerCache answers, IDataProtectionProvider protection, CancellationToken ct)
     {
         if (Validate(top) is { } problem)
         {
             return problem;
         }
 
-        var need = await db.Needs.AsNoTracking().Where(n => n.Id == id).Select(n => new { n.OrganisationId, n.Title }).FirstOrDefaultAsync(ct);
-        if (need is null)
+        // The answer for a need is reused until the match index changes (no database work, no explanations, no
+        // token encryption on a repeat); who may see it is still checked on every request.
+        var coordinator = user.IsInRole(Roles.Coordinator);
+        var k = top ?? DefaultTop;
+        var version = answers.CurrentVersion;
+        if (!answers.TryGet<NeedMatches>(nameof(ProfilesForNeed), id, k, coordinator, out var answer))
         {
-            return TypedResults.NotFound();
+            var need = await db.Needs.AsNoTracking().Where(n => n.Id == id).Select(n => new { n.OrganisationId, n.Title }).FirstOrDefaultAsync(ct);
+            if (need is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var protector = Employers.CandidateTokens.ForNeed(protection, id);
+            var matches = await matching.ProfilesForNeedAsync(id, k, ct);
+            answer = new NeedMatches(need.OrganisationId, new MatchList(null, id, matches.Select((m, i) => MatchJson.From(
+                i + 1, m, need.Title, showProfileId: coordinator,
+                candidate: Employers.CandidateTokens.Protect(protector, m.Match.ProfileId))).ToList()));
+            answers.Set(nameof(ProfilesForNeed), id, k, coordinator, version, answer);
         }
 
-        var coordinator = user.IsInRole(Roles.Coordinator);
-        if (!coordinator && await OrganisationMembership.ApprovedOrganisationAsync(users, db, user, Roles.Employer, ct) != need.OrganisationId)
+        if (!coordinator && await OrganisationMembership.ApprovedOrganisationAsync(users, db, user, Roles.Employer, ct) != answer.OrganisationId)
         {
             return TypedResults.Forbid();
         }
 
-        var protector = Employers.CandidateTokens.ForNeed(protection, id);
-        var matches = await matching.ProfilesForNeedAsync(id, top ?? DefaultTop, ct);
-        return TypedResults.Ok(new MatchList(null, id, matches.Select((m, i) => MatchJson.From(
-            i + 1, m, need.Title, showProfileId: coordinator,
-            candidate: Employers.CandidateTokens.Protect(protector, m.Match.ProfileId))).ToList()));
+        return TypedResults.Ok(answer.List);
     }
+
+    private sealed record NeedMatches(int OrganisationId, MatchList List);
 
     private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kompetensbron.Data.ChangeLog;
+
+/// <summary>Writes and reads the change sequence (<see cref="ChangeLogEntry"/>); one SQL dialect for both providers.</summary>
+public static class ChangeSequence
+{
+    // Two parameters a row; well under SQLite's and PostgreSQL's parameter limits.
+    private const int RowsPerStatement = 400;
+
+    /// <summary>
+    /// Records changes in the current transaction of <paramref name="db"/>. The interceptor does this for tracked
+    /// changes; code that writes with raw SQL or <c>ExecuteUpdate</c> calls it itself.
+    /// </summary>
+    public static async Task RecordAsync(DbContext db, IEnumerable<(ChangedEntity Kind, int Id)> changes, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var chunk in changes.Distinct().Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder($"INSERT INTO \"{ChangeLogEntryConfiguration.Table}\" (\"Kind\", \"EntityId\") VALUES ");
+            var parameters = new object[chunk.Length * 2];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{2 * i}}}, {{{2 * i + 1}}})");
+                parameters[2 * i] = chunk[i].Kind.ToString();
+                parameters[2 * i + 1] = chunk[i].Id;
+            }
+
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
+    }
+
+    /// <summary>Synchronous twin of <see cref="RecordAsync"/> for synchronous <c>SaveChanges</c>.</summary>
+    public static void Record(DbContext db, IEnumerable<(ChangedEntity Kind, int Id)> changes) =>
+        RecordAsync(db, changes).GetAwaiter().GetResult();
+
+    /// <summary>The newest entry's id, 0 when the sequence is empty.</summary>
+    public static async Task<long> LatestIdAsync(KompetensbronDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<ChangeLogEntry>().MaxAsync(e => (long?)e.Id, ct) ?? 0;
+    }
+
+    /// <summary>Entries with an id in <paramref name="from"/>..<paramref name="to"/> (inclusive), in order.</summary>
+    public static Task<List<ChangeLogEntry>> ReadAsync(KompetensbronDbContext db, long from, long to, int limit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<ChangeLogEntry>().AsNoTracking().Where(e => e.Id >= from && e.Id <= to).OrderBy(e => e.Id).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>Deletes all but the newest <paramref name="keep"/> entries; any instance may call it.</summary>
+    public static async Task<int> PruneAsync(KompetensbronDbContext db, long keep, CancellationToken ct = default)
+    {
+        var latest = await LatestIdAsync(db, ct);
+        var below = latest - keep;
+        return below <= 0 ? 0 : await db.Set<ChangeLogEntry>().Where(e => e.Id <= below).ExecuteDeleteAsync(ct);
+    }
+}
