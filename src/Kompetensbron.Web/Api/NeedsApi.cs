@@ -44,10 +44,10 @@ public static class NeedsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/needs").WithTags("Needs");
-        group.MapGet("", List).WithName("ListNeeds").WithSummary("List needs")
+        api.MapGet("/needs", List).WithTags("Needs").WithName("ListNeeds").WithSummary("List needs")
             .WithDescription("Filters: kind, status, municipality (code), occupation (concept id), organisation (id), updatedSince (ISO 8601). Paged by limit and cursor.");
         group.MapGet("/{id:int}", Get).WithName("GetNeed").WithSummary("One need (with ETag)");
-        group.MapPost("", Create).WithName("CreateNeed").WithSummary("Create a need for the caller's employer");
+        api.MapPost("/needs", Create).WithTags("Needs").WithName("CreateNeed").WithSummary("Create a need for the caller's employer");
         group.MapPut("/{id:int}", Replace).WithName("ReplaceNeed").WithSummary("Replace a need (If-Match required)");
         group.MapDelete("/{id:int}", Close).WithName("CloseNeed").WithSummary("Close a need (If-Match required)");
         return group;

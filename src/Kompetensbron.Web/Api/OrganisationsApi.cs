@@ -20,7 +20,7 @@ public static class OrganisationsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/organisations").WithTags("Organisations");
-        group.MapGet("", List).WithName("ListOrganisations").WithSummary("List organisations")
+        api.MapGet("/organisations", List).WithTags("Organisations").WithName("ListOrganisations").WithSummary("List organisations")
             .WithDescription("Filters: kind (Employer, EducationProvider), municipality (code of a site). Paged by limit and cursor.");
         group.MapGet("/{id:int}", Get).WithName("GetOrganisation").WithSummary("One organisation with its sites");
         return group;

@@ -30,7 +30,7 @@ public static class PlacementRoundsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/placement-rounds").WithTags("Placement rounds");
-        group.MapGet("", List).WithName("ListPlacementRounds").WithSummary("List placement rounds").WithDescription("Filters: status (Draft, Run, Published). Paged by limit and cursor.");
+        api.MapGet("/placement-rounds", List).WithTags("Placement rounds").WithName("ListPlacementRounds").WithSummary("List placement rounds").WithDescription("Filters: status (Draft, Run, Published). Paged by limit and cursor.");
         group.MapGet("/{id:int}", Get).WithName("GetPlacementRound").WithSummary("One placement round");
         return group;
     }

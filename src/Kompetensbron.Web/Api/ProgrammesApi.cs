@@ -35,10 +35,10 @@ public static class ProgrammesApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/programmes").WithTags("Programmes");
-        group.MapGet("", List).WithName("ListProgrammes").WithSummary("List programmes")
+        api.MapGet("/programmes", List).WithTags("Programmes").WithName("ListProgrammes").WithSummary("List programmes")
             .WithDescription("Filters: level, municipality (code of the site), skill (concept id taught), provider (id), updatedSince, archived (default false). Paged by limit and cursor.");
         group.MapGet("/{id:int}", Get).WithName("GetProgramme").WithSummary("One programme (with ETag)");
-        group.MapPost("", Create).WithName("CreateProgramme").WithSummary("Create a programme for the caller's education provider");
+        api.MapPost("/programmes", Create).WithTags("Programmes").WithName("CreateProgramme").WithSummary("Create a programme for the caller's education provider");
         group.MapPut("/{id:int}", Replace).WithName("ReplaceProgramme").WithSummary("Replace a programme (If-Match required)");
         group.MapDelete("/{id:int}", Archive).WithName("ArchiveProgramme").WithSummary("Archive a programme (If-Match required)");
         return group;
