@@ -66,6 +66,7 @@ public abstract class ProfileStepModel(ProfileEditor editor) : PageModel
     }
 
     /// <summary>A save refused because the profile changed meanwhile: back to this step with the current profile and a message.</summary>
+    [NonHandler]
     public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
