@@ -18,7 +18,7 @@ internal static class ApiTesting
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<HttpClient> LoggedInAsync(EmptyWebFactory factory, string email)
+    public static async Task<HttpClient> LoggedInAsync(KompetensbronWebFactory factory, string email)
     {
         var client = factory.Browser();
         using var login = await client.LoginAsync(email, TestAccounts.Password);
@@ -26,24 +26,24 @@ internal static class ApiTesting
         return client;
     }
 
-    public static HttpClient WithToken(EmptyWebFactory factory, string token)
+    public static HttpClient WithToken(KompetensbronWebFactory factory, string token)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    public static async Task<string> CreateTokenAsync(EmptyWebFactory factory, int organisationId)
+    public static async Task<string> CreateTokenAsync(KompetensbronWebFactory factory, int organisationId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(organisationId, "Test", null);
         return created.Secret;
     }
 
-    public static string Occupation(EmptyWebFactory factory) =>
+    public static string Occupation(KompetensbronWebFactory factory) =>
         factory.Services.GetRequiredService<TaxonomyModel>().Search("svetsare", TaxonomyKind.Occupation, 1)[0].Id;
 
-    public static object NeedBody(EmptyWebFactory factory, string title, string kind = "Job", string? status = null) => new
+    public static object NeedBody(KompetensbronWebFactory factory, string title, string kind = "Job", string? status = null) => new
     {
         kind,
         status,
@@ -55,7 +55,7 @@ internal static class ApiTesting
         minimumSwedishLevel = "B1",
     };
 
-    public static async Task<int> AddNeedAsync(EmptyWebFactory factory, int organisationId, NeedStatus status, string title = "Svetsare")
+    public static async Task<int> AddNeedAsync(KompetensbronWebFactory factory, int organisationId, NeedStatus status, string title = "Svetsare")
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
