@@ -5,6 +5,7 @@ using Kompetensbron.Core.Profiles;
 using Kompetensbron.Core.Programmes;
 using Kompetensbron.Core.Workforce;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Concurrency;
 using Kompetensbron.Data.Invitations;
 using Kompetensbron.Data.Privacy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -35,6 +36,19 @@ public abstract class KompetensbronDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KompetensbronDbContext).Assembly);
+        Versions.Configure(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Versions.Stamp(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Versions.Stamp(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

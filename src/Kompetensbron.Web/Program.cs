@@ -11,6 +11,7 @@ using Kompetensbron.Data.Placement;
 using Kompetensbron.Web;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Coordinators;
+using Kompetensbron.Web.Api;
 using Kompetensbron.Web.Demo;
 using Kompetensbron.Web.Employers;
 using Kompetensbron.Web.Hosting;
@@ -59,7 +60,8 @@ services.AddRazorPages()
         o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
 services.AddProblemDetails();
-services.AddOpenApi();
+services.AddOpenApi(ApiSetup.ConfigureOpenApi);
+services.AddKompetensbronApi();
 services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
@@ -107,6 +109,7 @@ app.MapTaxonomyEndpoints();
 app.MapInsightsEndpoints();
 app.MapMatchingEndpoints();
 app.MapEmployerEndpoints();
+app.MapKompetensbronApi();
 app.MapCultureEndpoints();
 app.MapRazorPages();
 

@@ -30,7 +30,7 @@ public enum NeedSkillSource
 }
 
 /// <summary>What an employer needs: a place of a kind, for an occupation, with skills and constraints.</summary>
-public sealed class Need
+public sealed class Need : IVersioned
 {
     public int Id { get; set; }
     public int OrganisationId { get; set; }
@@ -59,6 +59,9 @@ public sealed class Need
     public NeedStatus Status { get; set; } = NeedStatus.Open;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
 }
 
 /// <summary>A skill a need asks for: required or meriting, with importance 1 (nice) to 3 (essential).</summary>

@@ -47,7 +47,7 @@ public enum ProfileVisibility
 }
 
 /// <summary>A person's skills, experience, place and preferences.</summary>
-public sealed class Profile
+public sealed class Profile : IVersioned
 {
     public int Id { get; set; }
 
@@ -76,6 +76,9 @@ public sealed class Profile
     public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
 }
 
 /// <summary>A skill with level 1 (beginner) to 4 (expert) and its evidence.</summary>

@@ -11,7 +11,7 @@ public enum ProgrammeLevel
 }
 
 /// <summary>An education offer from a provider: skills taught, length, starts, seats and place.</summary>
-public sealed class Programme
+public sealed class Programme : IVersioned
 {
     public int Id { get; set; }
     public int ProviderId { get; set; }
@@ -37,4 +37,7 @@ public sealed class Programme
     public bool IsArchived { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
 }

@@ -28,6 +28,7 @@ public static class EmployerAccess
     public static IEndpointRouteBuilder MapEmployerEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1").WithTags("Matching").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .MapGet("/needs/{id:int}/candidates", MatchingEndpoints.ProfilesForNeed)
             .WithName("CandidatesForNeed")
             .WithSummary("Ranked, explained, pseudonymous candidates for a need")

@@ -27,7 +27,8 @@ public static class MatchingEndpoints
 
     public static RouteGroupBuilder MapMatchingEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1").WithTags("Matching").RequireAuthorization();
+        var group = endpoints.MapGroup("/api/v1").WithTags("Matching").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/profiles/{id:int}/matches", NeedsForProfile)
             .WithName("MatchesForProfile")

@@ -4,6 +4,7 @@ using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Matching;
+using Kompetensbron.Web.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -41,6 +42,9 @@ public sealed class ProfileEditor(
             }
         }
     }
+
+    /// <summary>The profile's version travels with the page's forms; see <see cref="VersionedForms"/>.</summary>
+    public void Track(HttpContext http, Profile profile) => VersionedForms.Track(db, http, profile);
 
     public async Task SaveAsync(Profile profile, ClaimsPrincipal principal, CancellationToken ct)
     {

@@ -1,8 +1,11 @@
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Persons;
@@ -52,7 +55,26 @@ public abstract class ProfileStepModel(ProfileEditor editor) : PageModel
     protected async Task<bool> LoadAsync(CancellationToken ct)
     {
         Profile = (await editor.FindAsync(User, ct))!;
+        if (Profile is not null)
+        {
+            // Every form carries the profile's version; a save based on an older one is refused (VersionedForms).
+            editor.Track(HttpContext, Profile);
+            VersionedForms.ReportConflictFromQuery(HttpContext, EditedThing.Profile);
+        }
+
         return Profile is not null;
+    }
+
+    /// <summary>A save refused because the profile changed meanwhile: back to this step with the current profile and a message.</summary>
+    [NonHandler]
+    public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Exception is DbUpdateConcurrencyException && !context.ExceptionHandled)
+        {
+            context.ExceptionHandled = true;
+            context.Result = Redirect($"{Route}?{VersionedForms.ConflictQuery}=1");
+        }
     }
 
     protected async Task<IActionResult> SaveAndContinueAsync(CancellationToken ct)

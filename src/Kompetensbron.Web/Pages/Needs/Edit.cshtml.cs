@@ -7,6 +7,7 @@ using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Matching;
 using Kompetensbron.Web.Employers;
+using Kompetensbron.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -60,6 +61,7 @@ public sealed class EditModel(
             }
 
             Input = NeedInput.From(need, taxonomy);
+            VersionedForms.Track(db, HttpContext, need);
         }
 
         await LoadSitesAsync(organisationId, ct);
@@ -100,9 +102,23 @@ public sealed class EditModel(
             need = new Need { OrganisationId = organisationId, Title = string.Empty, OccupationId = string.Empty, CreatedAt = now };
             db.Needs.Add(need);
         }
+        else
+        {
+            VersionedForms.Track(db, HttpContext, need);
+        }
 
         Input.CopyTo(need, occupation.Id, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved the need after this form was opened: keep what was typed, save nothing, say so.
+            VersionedForms.ReportConflict(HttpContext, EditedThing.Need, Request.Path);
+            return Page();
+        }
+
         await matching.RefreshNeedAsync(need.Id, ct);
         return RedirectToPage("/Needs/Details", new { id = need.Id });
     }
