@@ -40,7 +40,7 @@ public sealed class ProgrammeDemand(KompetensbronDbContext db, TaxonomyModel tax
     {
         ArgumentNullException.ThrowIfNull(programme);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var input = await InsightsLoader.LoadAsync(db, taxonomy, today, ct);
+        var input = await InsightsLoader.LoadAsync(db, taxonomy, today, reachableProfileIds: null, ct);
         var now = InsightsCalculator.Compute(input, InsightsSettings.Default, InsightsFilter.All, 0);
         var ahead = InsightsCalculator.Compute(input, InsightsSettings.Default, InsightsFilter.All, ForecastYears);
 

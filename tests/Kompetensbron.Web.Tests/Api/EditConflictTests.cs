@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Profiles;
+using Kompetensbron.Core.Programmes;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Tests.Infrastructure;
@@ -43,6 +44,42 @@ public sealed partial class EditConflictTests(EmptyWebFactory factory) : IClassF
         // Opening the page again shows the new version, and saving from it works.
         using var retried = await PostAsync(second, page, await OpenAsync(second, page), NeedFields("Svetsare, natt"));
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_editors_of_a_programme_the_second_gets_a_conflict_message_and_the_first_change_stays()
+    {
+        var (email, providerId) = await TestAccounts.CreateAsync(factory, Roles.EducationProvider);
+        int programmeId;
+        await using (var setup = factory.Services.CreateAsyncScope())
+        {
+            var db = setup.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            var programme = new Programme
+            {
+                ProviderId = providerId!.Value, Title = "Svetsteknik", Level = ProgrammeLevel.Yh, LengthWeeks = 40, Seats = 20,
+                IsDistance = true, SkillIds = [TigWelding], CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+            programmeId = programme.Id;
+        }
+
+        var page = $"/utbildningsanordnare/utbildningar/redigera/{programmeId}";
+        using var first = await LoggedInAsync(factory, email);
+        using var second = await LoggedInAsync(factory, email);
+        var firstForm = await OpenAsync(first, page);
+        var secondForm = await OpenAsync(second, page);
+
+        using var saved = await PostAsync(first, page, firstForm, ProgrammeFields("Svetsteknik, dagtid"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var refused = await PostAsync(second, page, secondForm, ProgrammeFields("Svetsteknik, kväll"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"edit-conflict\"", html, StringComparison.Ordinal);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId);
+        Assert.Equal(("Svetsteknik, dagtid", firstForm.Version + 1), (stored.Title, stored.Version));
     }
 
     [Fact]
@@ -105,6 +142,12 @@ public sealed partial class EditConflictTests(EmptyWebFactory factory) : IClassF
     [
         new("Input.Title", title), new("Input.Kind", nameof(NeedKind.Job)), new("Input.Occupation", "svetsare"), new("Input.Headcount", "1"),
         new("Input.Skills[0].SkillId", TigWelding), new("Input.Skills[0].Required", "true"), new("Input.Skills[0].Importance", "3"), new("Input.Publish", "true"),
+    ];
+
+    private static List<KeyValuePair<string, string>> ProgrammeFields(string title) =>
+    [
+        new("Input.Title", title), new("Input.Level", nameof(ProgrammeLevel.Yh)), new("Input.Skills[0].SkillId", TigWelding),
+        new("Input.LengthWeeks", "40"), new("Input.Seats", "20"), new("Input.IsDistance", "true"), new("Input.StartDates[0]", "2027-08-16"),
     ];
 
     [GeneratedRegex("name=\"ExpectedVersion\" value=\"(\\d+)\"")]

@@ -284,8 +284,6 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             Status = NeedStatus.Open,
         };
         db.Needs.Add(need);
-        var programme = new Kompetensbron.Core.Programmes.Programme { ProviderId = providerId!.Value, Title = "Svetsutbildning", SkillIds = ["WBnc_JXj_MvY"] };
-        db.Programmes.Add(programme);
         var round = new StoredPlacementRound { Name = "APL vår", OwnerOrganisationId = providerId, CreatedByUserId = pendingUserId };
         db.Add(round);
         var programme = new Programme { ProviderId = providerId!.Value, Title = "Svetsutbildning", SkillIds = ["WBnc_JXj_MvY"], LengthWeeks = 10 };

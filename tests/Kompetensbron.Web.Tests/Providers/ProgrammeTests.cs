@@ -198,7 +198,7 @@ public sealed class ProgrammeTests(KompetensbronWebFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var input = await InsightsLoader.LoadAsync(
-            scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>(), scope.ServiceProvider.GetRequiredService<TaxonomyModel>(), new DateOnly(2026, 11, 1));
+            scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>(), scope.ServiceProvider.GetRequiredService<TaxonomyModel>(), new DateOnly(2026, 11, 1), reachableProfileIds: null);
         return input.Programmes.Select(p => p.ProgrammeId).ToList();
     }
 

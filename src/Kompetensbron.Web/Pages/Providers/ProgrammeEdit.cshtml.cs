@@ -6,6 +6,7 @@ using Kompetensbron.Core.Text;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Employers;
+using Kompetensbron.Web.Forms;
 using Kompetensbron.Web.Providers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +64,7 @@ public sealed class ProgrammeEditModel(
             }
 
             Input = ProgrammeInput.From(programme);
+            VersionedForms.Track(db, HttpContext, programme);
         }
 
         await LoadSitesAsync(providerId, ct);
@@ -103,9 +105,23 @@ public sealed class ProgrammeEditModel(
             programme = new Programme { ProviderId = providerId, Title = string.Empty, CreatedAt = now };
             db.Programmes.Add(programme);
         }
+        else
+        {
+            VersionedForms.Track(db, HttpContext, programme);
+        }
 
         Input.CopyTo(programme, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved the programme after this form was opened: keep what was typed, save nothing, say so.
+            VersionedForms.ReportConflict(HttpContext, EditedThing.Programme, Request.Path);
+            return Page();
+        }
+
         return RedirectToPage("/Providers/Programme", new { id = programme.Id });
     }
 
