@@ -85,7 +85,8 @@ internal sealed class PhraseIndex
 
     /// <summary>
     /// Indexes an activity compound as verb + object, as people write it: "Ritningsläsning" as "läsa ritningar",
-    /// "Plåtsvetsning" as "svetsa plåt". The word is split where both halves are known words.
+    /// "Plåtsvetsning" as "svetsa plåt", "Truckkörning" as "kört truck". The word is split where both halves are
+    /// known words.
     /// </summary>
     public void AddActivityPhrase(int concept, string word, IReadOnlySet<string> knownStems)
     {
@@ -108,7 +109,13 @@ internal sealed class PhraseIndex
             var thingStem = Stem(thing);
             if (activity.Length >= 3 && thingStem.Length >= 3 && knownStems.Contains(activity) && knownStems.Contains(thingStem))
             {
-                AddPath([activity, thingStem], new Entry(concept, VariantKind.Rearranged, null, null));
+                var entry = new Entry(concept, VariantKind.Rearranged, null, null);
+                AddPath([activity, thingStem], entry);
+
+                // Verbs that take -de/-te and -t ("köra": körde, kört; "läsa": läste, läst) keep the ending in
+                // their stem, which the -a verbs lose ("svetsade", "svetsat" → "svets").
+                AddPath([activity + "d", thingStem], entry);
+                AddPath([activity + "t", thingStem], entry);
                 return;
             }
         }

@@ -83,6 +83,11 @@ public sealed class SkillRecogniser
             if (skillIndex.TryGetValue(id, out var s))
             {
                 _skillIndex.Add(s, surface, VariantKind.Synonym);
+                var words = SearchText.Tokens(surface);
+                if (words.Length == 1)
+                {
+                    _skillIndex.AddActivityPhrase(s, words[0], knownStems);
+                }
             }
         }
 

@@ -48,9 +48,9 @@ public class MatchExplanationTests
 
         Assert.False(e.IsExcluded);
         Assert.Equal([MatchWorld.TigWelding], e.MissingRequired);
-        Assert.Contains("Du har 4 av 5 krav. Saknas: TIG-svetsning.", Sv(e));
-        Assert.Contains("You have 4 of 5 requirements. Missing: TIG-svetsning.", En(e));
-        Assert.Contains("Personen har 4 av 5 krav. Saknas: TIG-svetsning.", Sv(e, MatchPerspective.Employer));
+        Assert.Contains("Du har 4 av 5 krav. Du saknar: TIG-svetsning.", Sv(e));
+        Assert.Contains("You have 4 of 5 requirements. You are missing: TIG-svetsning.", En(e));
+        Assert.Contains("Personen har 4 av 5 krav. Personen saknar: TIG-svetsning.", Sv(e, MatchPerspective.Employer));
         Assert.Equal(e.Components.Required + e.Components.Related + e.Components.Meriting + e.Components.Experience + e.Components.Commute, e.Score);
         Assert.Equal(4 * MatchPoints.HeldSkill(MatchPoints.SkillWeight(MatchPoints.Required, 2, 10), 4), e.Components.Required);
         Assert.Equal(MatchPoints.Commute * (45 - 5) / 45, e.Components.Commute);
@@ -72,8 +72,37 @@ public class MatchExplanationTests
         Assert.Equal(related.Points, e.Components.Related);
         Assert.NotNull(related.Reason);
         Assert.Empty(e.MissingRequired);
-        Assert.Contains(Sv(e), s => s.Contains("räknas delvis för TIG-svetsning", StringComparison.Ordinal));
-        Assert.Contains(En(e), s => s.Contains("counts partly for TIG-svetsning", StringComparison.Ordinal));
+        var standInLabel = ReferenceData.Taxonomy.FindSkill(standIn.SkillId)!.Label;
+        Assert.Contains("Du har 0 av 1 krav.", Sv(e));
+        Assert.Contains(Sv(e), s => s.StartsWith($"Du har inte TIG-svetsning, men {standInLabel} liknar det och räknas delvis.", StringComparison.Ordinal));
+        Assert.Contains(Sv(e, MatchPerspective.Employer), s => s.StartsWith($"Personen har inte TIG-svetsning, men {standInLabel} liknar det", StringComparison.Ordinal));
+        Assert.Contains(En(e), s => s.StartsWith($"You do not have TIG-svetsning, but {standInLabel} is similar and counts partly.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(MatchLanguage.Swedish, "Hur vi räknade: ")]
+    [InlineData(MatchLanguage.English, "How we counted: ")]
+    public void The_points_sentence_shows_parts_that_add_up_to_the_score(MatchLanguage language, string start)
+    {
+        var (needs, profiles) = MatchWorld.Generate(11);
+        using var index = MatchIndex.Build(Model, needs, profiles);
+        var checkedPairs = 0;
+        foreach (var need in needs)
+        {
+            foreach (var profile in profiles.Take(10))
+            {
+                var e = index.Explain(need.Id, profile.Id)!;
+                var points = Assert.Single(MatchExplanationText.Sentences(e, ReferenceData.Taxonomy, language, MatchPerspective.Person), s => s.StartsWith(start, StringComparison.Ordinal));
+                var numbers = System.Text.RegularExpressions.Regex.Matches(points, @"\d+").Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var c = e.Components;
+
+                Assert.Equal([e.Score, MatchPoints.Max, c.Required, c.Related, c.Meriting, c.Experience, c.Commute], numbers);
+                Assert.Equal(numbers[0], numbers[2..].Sum());
+                checkedPairs += e.Score > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.True(checkedPairs > 10, $"only {checkedPairs} pairs with points");
     }
 
     [Fact]
@@ -102,9 +131,9 @@ public class MatchExplanationTests
             e.Exclusions);
         var sentences = Sv(e, MatchPerspective.Employer);
         Assert.Contains("Visas inte: Kräver C-körkort.", sentences);
-        Assert.Contains(sentences, s => s.StartsWith("Visas inte: Kräver svenska på minst nivå B2; personen har A2", StringComparison.Ordinal));
+        Assert.Contains("Visas inte: Kräver svenska på minst nivå B2 – pratar och skriver bra. Personen har A2 – enkla samtal.", sentences);
         Assert.Contains(sentences, s => s.StartsWith("Visas inte: Börjar 2026-03-01", StringComparison.Ordinal));
-        Assert.Contains(sentences, s => s.StartsWith("Visas inte: Pendlingen", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith("Visas inte: Resan tar ungefär ", StringComparison.Ordinal) && s.EndsWith("Det är mer än personens gräns på 45 minuter.", StringComparison.Ordinal));
         Assert.Contains("Visas inte: Personen visar inte sin profil för arbetsgivare.", sentences);
         Assert.Contains("Not shown: Requires Driving licence C.", En(e, MatchPerspective.Employer));
 
@@ -119,7 +148,7 @@ public class MatchExplanationTests
         var e = Explain(Need(new MatchNeedSkill(MatchWorld.TigWelding, true, 2)), Person(new MatchProfileSkill(UnrelatedSkills()[0], 4)));
 
         Assert.Equal(MatchExclusions.NothingInCommon, e.Exclusions);
-        Assert.Contains("Visas inte: Inga kompetenser eller erfarenheter gemensamma.", Sv(e));
+        Assert.Contains("Visas inte: Inga kompetenser eller yrken gemensamma.", Sv(e));
     }
 
     [Fact]
@@ -135,7 +164,9 @@ public class MatchExplanationTests
 
         Assert.False(e.IsExcluded);
         Assert.Equal(new ExperienceCredit(link.FromOccupationId, 10m, link.Percentage, MatchPoints.Experience * link.Percentage / 100), e.Experience);
-        Assert.Contains(Sv(e), s => s.Contains("års erfarenhet som", StringComparison.Ordinal) && s.Contains("liknande yrke", StringComparison.Ordinal));
+        var occupation = taxonomy.FindOccupation(link.FromOccupationId)!.Label;
+        Assert.Contains($"Du har jobbat 10 år som {occupation}. Det jobbet liknar det här, så det räknas till {link.Percentage} %.", Sv(e));
+        Assert.Contains($"You have worked 10 years as {occupation}. That job is like this one, so it counts {link.Percentage}%.", En(e));
     }
 
     [Fact]

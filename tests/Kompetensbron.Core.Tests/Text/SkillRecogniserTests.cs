@@ -48,6 +48,28 @@ public class SkillRecogniserTests
     [InlineData("God förmåga i ritningsläsning.")]
     public void Reading_drawings_is_drawing_reading(string text) => Single(text, DrawingReading);
 
+    [Theory]
+    [InlineData("Jag har kört truck i fem år.", "kört truck")]
+    [InlineData("Jag kör truck varje dag.", "kör truck")]
+    [InlineData("Jag körde truck på ett lager.", "körde truck")]
+    public void Driving_a_truck_in_any_tense_is_truck_experience(string text, string matched)
+    {
+        // "truckkörning" (a curated word for Truckvana) read as verb + object, with the -de/-t forms of "köra".
+        var skill = Single(text, "pGts_PKK_c8W");
+
+        Assert.Equal(matched, skill.Span.Text);
+    }
+
+    [Theory]
+    [InlineData("Jag har läst ritningar i mitt jobb.")]
+    [InlineData("Jag läste ritningar varje dag.")]
+    public void Past_tense_of_a_de_verb_finds_the_activity_and_nothing_else(string text)
+    {
+        var skill = Assert.Single(Recogniser.RecogniseSkills(text));
+
+        Assert.Equal(DrawingReading, skill.Id);
+    }
+
     [Fact]
     public void Comma_label_is_found_written_as_a_compound()
     {

@@ -33,7 +33,7 @@ public sealed class MatchCliTests : IDisposable
             Assert.Equal(m.GetProperty("score").GetInt32(), sum);
             var sv = m.GetProperty("explanation").GetProperty("sv").EnumerateArray().Select(s => s.GetString()!).ToList();
             var en = m.GetProperty("explanation").GetProperty("en").EnumerateArray().Select(s => s.GetString()!).ToList();
-            Assert.Contains(sv, s => s.StartsWith("Du har ", StringComparison.Ordinal) || s == "Behovet har inga krav.");
+            Assert.Contains(sv, s => s.StartsWith("Du har ", StringComparison.Ordinal) || s == "Platsen har inga krav.");
             Assert.Contains(en, s => s.StartsWith("You have ", StringComparison.Ordinal) || s == "The need has no requirements.");
             Assert.False(string.IsNullOrWhiteSpace(m.GetProperty("needTitle").GetString()));
         });

@@ -55,7 +55,7 @@ public sealed class MatchIndexLoaderTests : IDisposable
 
         var profileId = (await ProfileWithMatches(services, matching))!.Value;
         var best = (await matching.NeedsForProfileAsync(profileId, null, 5))[0];
-        Assert.Contains(best.SentencesSv, s => s.StartsWith("Så räknades det: ", StringComparison.Ordinal));
+        Assert.Contains(best.SentencesSv, s => s.StartsWith("Hur vi räknade: ", StringComparison.Ordinal));
         Assert.Equal(best.Match.Score, best.Explanation.Components.Total);
         Assert.True(matching.LoadReport!.Needs > 0);
 
