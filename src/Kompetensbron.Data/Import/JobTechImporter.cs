@@ -4,6 +4,7 @@ using Kompetensbron.Core.Import;
 using Kompetensbron.Core.Import.JobTech;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
+using Kompetensbron.Data.ChangeLog;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kompetensbron.Data.Import;
@@ -295,6 +296,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
             {
                 ImportUpdates.CopyNeed(need, existing);
                 existing.Skills = need.Skills;
+                existing.Version++; // written past the change tracker: an editor with the old version gets a conflict
                 updated.Add(existing);
             }
             else
@@ -322,6 +324,9 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         }
 
         await writer.Skills.InsertAsync(skills, cancellationToken);
+
+        // Written past the change tracker, so the change sequence is told here (other instances follow it).
+        await ChangeSequence.RecordAsync(db, updated.Concat(created).Select(n => (ChangedEntity.Need, n.Id)), cancellationToken);
         totals.Created += created.Count;
         totals.Updated += updated.Count;
     }

@@ -4,6 +4,7 @@ using Kompetensbron.Core.Import.JobTech;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
+using Kompetensbron.Data.ChangeLog;
 using Kompetensbron.Data.Database;
 using Kompetensbron.Data.Import;
 using Kompetensbron.Web.Tests.Infrastructure;
@@ -69,6 +70,8 @@ public sealed class JobTechWriterTests(PostgresDatabase postgres)
         Assert.Equal(500, actual.Needs.Count); // 300 + 200 new; the repeated ads updated, not duplicated
         Assert.Contains(actual.Needs, n => n.Contains("Recognised", StringComparison.Ordinal));
         Assert.Equal(expected.Organisations, actual.Organisations);
+        Assert.Equal(500, actual.Logged.Count);
+        Assert.Equal(expected.Logged, actual.Logged);
         Assert.Equal(expected.Sites, actual.Sites);
         Assert.Equal(expected.Needs.Count, actual.Needs.Count);
         for (var i = 0; i < expected.Needs.Count; i++)
@@ -96,14 +99,19 @@ public sealed class JobTechWriterTests(PostgresDatabase postgres)
                 .ToListAsync();
             var needs = await db.Needs.AsNoTracking().ToListAsync();
             var numbers = await db.Organisations.ToDictionaryAsync(o => o.Id, o => o.OrganisationNumber);
+            // Other instances follow the change sequence: every imported need is in it (by external id, as ids may differ).
+            var externalIds = needs.ToDictionary(n => n.Id, n => n.ExternalId!);
+            var logged = (await db.Set<ChangeLogEntry>().Where(e => e.Kind == ChangedEntity.Need).Select(e => e.EntityId).Distinct().ToListAsync())
+                .Select(id => externalIds[id]).Order(StringComparer.Ordinal).ToList();
             var siteNames = await db.Sites.ToDictionaryAsync(s => s.Id, s => string.Create(CultureInfo.InvariantCulture, $"{s.MunicipalityCode} {s.Latitude:F5} {s.Longitude:F5}"));
             return new Snapshot(
                 organisations,
+                logged,
                 [.. sites.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.OrganisationNumber} {s.Name} {s.MunicipalityCode} {s.PlaceName} {s.PostalCode} {s.Latitude:F5} {s.Longitude:F5}")).Order(StringComparer.Ordinal)],
                 [.. needs.OrderBy(n => n.ExternalId, StringComparer.Ordinal).Select(n => string.Join(" | ",
                     n.ExternalId, n.Kind, n.Title, n.Description, n.OccupationId, n.Headcount, string.Join(",", n.Licences), n.MinimumSwedishLevel,
                     n.ShiftWork, n.StartDate, n.ApplicationDeadline, numbers[n.OrganisationId], n.SiteId is { } site ? siteNames[site] : "-", n.Status,
-                    n.CreatedAt.ToUnixTimeSeconds(), n.UpdatedAt.ToUnixTimeSeconds(),
+                    n.CreatedAt.ToUnixTimeSeconds(), n.UpdatedAt.ToUnixTimeSeconds(), n.Version,
                     string.Join(",", n.Skills.OrderBy(s => s.SkillId, StringComparer.Ordinal).Select(s => $"{s.SkillId}:{s.IsRequired}:{s.Importance}:{s.Source}"))))]);
         });
     }
@@ -155,7 +163,7 @@ public sealed class JobTechWriterTests(PostgresDatabase postgres)
     private static readonly TaxonomyModel Taxonomy = TaxonomyModel.LoadEmbedded();
     private static readonly GeographyModel Geography = GeographyModel.LoadEmbedded();
 
-    private sealed record Snapshot(List<string> Organisations, List<string> Sites, List<string> Needs);
+    private sealed record Snapshot(List<string> Organisations, List<string> Logged, List<string> Sites, List<string> Needs);
 
     public void Dispose()
     {
