@@ -111,11 +111,12 @@ public sealed class CareerExplorerTests(KompetensbronWebFactory factory)
     private static List<string> OccupationIds(string html, string key) =>
         Regex.Matches(Section(html, "group-" + key), "href=\"/yrken/([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
+    /// <summary>Open places the region sees: open needs of approved organisations only.</summary>
     private async Task<int> OpenPlacesAsync(List<string> occupations, NeedKind? kind = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
-        return await db.Needs.Where(n => n.Status == NeedStatus.Open && occupations.Contains(n.OccupationId) && (kind == null || n.Kind == kind)).SumAsync(n => n.Headcount);
+        return await db.Needs.Where(n => n.Status == NeedStatus.Open && db.Organisations.Any(o => o.Id == n.OrganisationId && o.IsApproved) && occupations.Contains(n.OccupationId) && (kind == null || n.Kind == kind)).SumAsync(n => n.Headcount);
     }
 
     private async Task AddNeedAsync(string occupation, NeedKind kind, int headcount, CefrLevel? swedish)
