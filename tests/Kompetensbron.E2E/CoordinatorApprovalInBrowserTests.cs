@@ -11,21 +11,11 @@ namespace Kompetensbron.E2E;
 /// the employer then logs in and creates a need. Under the real CSP, with axe on every page.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : BrowserTest(app, chromium)
 {
     private const string Password = "ett långt lösenord 42";
-    private readonly List<string> _blocked = [];
-    private readonly List<IBrowserContext> _contexts = [];
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-    }
+    protected override BrowserNewContextOptions? PageOptions => null;
 
     [BrowserFact]
     public async Task A_coordinator_approves_a_new_employer_who_then_logs_in_and_creates_a_need()
@@ -34,7 +24,7 @@ public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium ch
         var organisation = $"Gjuteriet {unique} AB";
         var employerEmail = $"gjuteriet-{unique}@test.example";
 
-        var registering = await NewPageAsync();
+        var registering = await NewPageAsync(Phone);
         await registering.GotoAsync("/konto/registrera-organisation");
         await registering.GetByLabel("Organisationens namn").FillAsync(organisation);
         await registering.GetByLabel("Organisationsnummer").FillAsync(EmployerJourneyInBrowserTests.UniqueOrganisationNumber());
@@ -46,12 +36,12 @@ public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium ch
         await registering.GetByLabel("Skriv lösenordet en gång till").FillAsync(Password);
         await registering.GetByRole(AriaRole.Button, new() { Name = "Skicka in" }).ClickAsync();
         await registering.WaitForURLAsync("**/konto/vantar-pa-godkannande");
-        await CheckAsync(registering, "employer-waiting.png");
+        await registering.CheckOnPhoneAsync("employer-waiting.png", output);
 
-        var coordinator = await NewPageAsync();
+        var coordinator = await NewPageAsync(Phone);
         await coordinator.LogInAsync(await CreateCoordinatorAsync(), Password, "/samordnare");
         var row = coordinator.GetByTestId("pending-organisations").Locator("tr", new() { HasText = organisation });
-        await CheckAsync(coordinator, "coordinator-pending.png");
+        await coordinator.CheckOnPhoneAsync("coordinator-pending.png", output);
         await row.GetByRole(AriaRole.Button).ClickAsync();
         Assert.Contains(organisation, await coordinator.GetByTestId("approved").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -59,12 +49,12 @@ public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium ch
         await coordinator.GetByTestId("users-link").ClickAsync();
         await coordinator.GetByLabel("Sök", new() { Exact = true }).FillAsync(employerEmail);
         await coordinator.GetByTestId("search-users").ClickAsync();
-        await CheckAsync(coordinator, "coordinator-users.png");
+        await coordinator.CheckOnPhoneAsync("coordinator-users.png", output);
         await coordinator.GetByTestId("users").GetByRole(AriaRole.Link, new() { Name = "Greta Gjutare" }).ClickAsync();
         Assert.Equal("aktiv", await coordinator.GetByTestId("user-status").InnerTextAsync());
-        await CheckAsync(coordinator, "coordinator-user.png");
+        await coordinator.CheckOnPhoneAsync("coordinator-user.png", output);
 
-        var employer = await NewPageAsync();
+        var employer = await NewPageAsync(Phone);
         await employer.LogInAsync(employerEmail, Password, "/arbetsgivare");
 
         // A second site, found by its postal code; the need is placed there.
@@ -72,10 +62,10 @@ public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium ch
         await employer.GetByTestId("add-site").ClickAsync();
         await employer.GetByLabel("Namn på arbetsplatsen").FillAsync("Gjuteriet i Värnamo");
         await employer.GetByLabel("Postnummer (om du vet det)").FillAsync("331 20");
-        await CheckAsync(employer, "site-edit.png");
+        await employer.CheckOnPhoneAsync("site-edit.png", output);
         await employer.GetByTestId("save-site").ClickAsync();
         Assert.Contains("Gjuteriet i Värnamo", await employer.GetByTestId("sites").InnerTextAsync(), StringComparison.Ordinal);
-        await CheckAsync(employer, "organisation-sites.png");
+        await employer.CheckOnPhoneAsync("organisation-sites.png", output);
 
         await employer.GotoAsync("/arbetsgivare");
         await employer.GetByTestId("new-need").ClickAsync();
@@ -88,37 +78,14 @@ public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium ch
         await employer.GetByTestId("save-need").ClickAsync();
         await employer.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/arbetsgivare/behov/\d+$"));
         Assert.Equal("Öppet", await employer.GetByTestId("need-status").InnerTextAsync());
-        await CheckAsync(employer, "approved-employer-need.png");
-        Assert.Empty(_blocked);
+        await employer.CheckOnPhoneAsync("approved-employer-need.png", output);
+        Assert.Empty(Blocked);
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString(), ViewportSize = new() { Width = 360, Height = 740 } });
-        _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                _blocked.Add($"{page.Url}: {message.Text}");
-            }
-        };
-        return page;
-    }
-
-    private async Task CheckAsync(IPage page, string screenshot)
-    {
-        await page.ScreenshotAsync(screenshot, output);
-        await page.AssertAccessibleAsync(output);
-        var wide = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).slice(0, 5).map(e => e.tagName + '.' + e.className)");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{page.Url} scrolls sideways at 360 px: {string.Join(", ", wide)}");
-    }
 
     private async Task<string> CreateCoordinatorAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var email = $"samordnare-{Guid.NewGuid():N}@test.example";
         var created = await scope.ServiceProvider.GetRequiredService<Registration>()
             .CreateApprovedAccountAsync(email, "Sam Samordnare", Password, Roles.Coordinator, organisationId: null);

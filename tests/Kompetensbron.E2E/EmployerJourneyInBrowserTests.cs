@@ -19,40 +19,19 @@ namespace Kompetensbron.E2E;
 /// their inbox; the employer then sees the contact. Under the real CSP, with axe on every page.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : BrowserTest(app, chromium)
 {
     private const string Password = "ett långt lösenord 42";
     private const string TigWelding = "WBnc_JXj_MvY";
     private static readonly (double Lat, double Lon) Gislaved = (57.3046, 13.5386);
-    private readonly List<string> _blocked = [];
-    private IBrowserContext _employer = null!;
-    private IBrowserContext _person = null!;
 
-    public async Task InitializeAsync()
-    {
-        if (chromium.Browser is null)
-        {
-            return;
-        }
-
-        _employer = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString() });
-        _person = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString() });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_employer is not null)
-        {
-            await _employer.DisposeAsync();
-            await _person.DisposeAsync();
-        }
-    }
+    protected override BrowserNewContextOptions? PageOptions => null;
 
     [BrowserFact]
     public async Task An_employer_invites_a_pseudonymous_candidate_who_accepts_and_then_sees_the_contact()
     {
         var (employerEmail, personEmail, profileId) = await CreateEmployerAndWelderAsync();
-        var page = await NewPageAsync(_employer);
+        var page = await NewPageAsync(new());
         await LoginAsync(page, employerEmail, "**/arbetsgivare");
 
         await page.GetByTestId("new-need").ClickAsync();
@@ -80,7 +59,7 @@ public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromi
 
         // Candidates are pseudonymous and explained; the test finds its welder's card the way the server reads tokens.
         var needId = int.Parse(page.Url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
-        var protector = CandidateTokens.ForNeed(app.Services.GetRequiredService<IDataProtectionProvider>(), needId);
+        var protector = CandidateTokens.ForNeed(App.Services.GetRequiredService<IDataProtectionProvider>(), needId);
         var cards = page.GetByTestId("candidates").Locator("li.panel");
         Assert.True(await cards.CountAsync() > 0);
         Assert.DoesNotContain(personEmail, await page.ContentAsync(), StringComparison.Ordinal);
@@ -98,7 +77,7 @@ public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromi
         await card.GetByTestId("invite").ClickAsync();
         Assert.Equal(1, await page.GetByTestId("pipeline").Locator("tbody tr").CountAsync());
 
-        var inbox = await NewPageAsync(_person);
+        var inbox = await NewPageAsync(new());
         await LoginAsync(inbox, personEmail, "**/min-sida");
         await inbox.GotoAsync("/min-sida/inbjudningar");
         Assert.Contains("TIG-svetsare till rostfritt", await inbox.GetByTestId("inbox").InnerTextAsync(), StringComparison.Ordinal);
@@ -114,21 +93,9 @@ public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromi
         Assert.Contains("Anställd", await page.GetByTestId("pipeline").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("need-pipeline.png", output);
         await page.AssertAccessibleAsync(output);
-        Assert.Empty(_blocked);
+        Assert.Empty(Blocked);
     }
 
-    private async Task<IPage> NewPageAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                _blocked.Add($"{page.Url}: {message.Text}");
-            }
-        };
-        return page;
-    }
 
     private static async Task LoginAsync(IPage page, string email, string landing)
     {
@@ -149,7 +116,7 @@ public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromi
     /// <summary>A new approved employer with a site in Gislaved, and a person there who welds TIG and shows the profile pseudonymously.</summary>
     private async Task<(string EmployerEmail, string PersonEmail, int ProfileId)> CreateEmployerAndWelderAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<KompetensbronUser>>();
         var unique = Guid.NewGuid().ToString("N")[..8];
@@ -176,7 +143,7 @@ public sealed class EmployerJourneyInBrowserTests(AppServer app, Chromium chromi
             new PersonRegistration("Svea Svetsare", scope.ServiceProvider.GetRequiredService<GeographyModel>().FindMunicipality("0662")!, personEmail, Password),
             CancellationToken.None);
         Assert.True(registered.Succeeded);
-        var matching = app.Services.GetRequiredService<MatchService>();
+        var matching = App.Services.GetRequiredService<MatchService>();
         var profile = await db.Profiles.SingleAsync(p => p.UserId == registered.User!.Id);
         (profile.Latitude, profile.Longitude) = Gislaved;
         profile.Visibility = ProfileVisibility.PseudonymousToApprovedEmployers;

@@ -30,6 +30,24 @@ public static class PageChecks
         output.WriteLine($"Screenshot: {file}");
     }
 
+    /// <summary>A page on a phone: a screenshot to look at, no serious axe-core violations, no sideways scrolling.</summary>
+    public static async Task CheckOnPhoneAsync(this IPage page, string screenshot, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ScreenshotAsync(screenshot, output);
+        await page.AssertAccessibleAsync(output);
+        await page.AssertNoSidewaysScrollAsync();
+    }
+
+    /// <summary>Fails when the page scrolls sideways (readable at 360 px), naming the first elements that stick out.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap')).slice(0, 5).map(e => e.tagName + '.' + e.className)");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{page.Url} scrolls sideways: {string.Join(", ", wide)}");
+    }
+
     /// <summary>Fails on serious or critical axe-core violations on the current page, listing them.</summary>
     public static async Task AssertAccessibleAsync(this IPage page, ITestOutputHelper output)
     {

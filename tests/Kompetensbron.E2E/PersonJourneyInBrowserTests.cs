@@ -11,129 +11,90 @@ namespace Kompetensbron.E2E;
 
 /// <summary>The person's journey on a 360 px phone screen, under the real CSP, with axe on every page.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : BrowserTest(app, chromium)
 {
-    private readonly List<string> _blocked = [];
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
 
-    public async Task InitializeAsync()
-    {
-        if (chromium.Browser is null)
-        {
-            return;
-        }
-
-        _context = await chromium.Browser.NewContextAsync(new()
-        {
-            BaseURL = app.BaseUrl.ToString(),
-            ViewportSize = new() { Width = 360, Height = 740 },
-        });
-        _page = await _context.NewPageAsync();
-        _page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                _blocked.Add($"{_page.Url}: {message.Text}");
-            }
-        };
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-    }
-
-    private async Task CheckAsync(string screenshot)
-    {
-        await _page.ScreenshotAsync(screenshot, output);
-        await _page.AssertAccessibleAsync(output);
-        // Readable at 360 px: nothing wider than the screen.
-        Assert.True(await _page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{_page.Url} scrolls sideways at 360 px");
-    }
+    protected override BrowserNewContextOptions? PageOptions => Phone;
 
     [BrowserFact]
     public async Task A_newcomer_registers_builds_a_profile_from_an_occupation_and_free_text_sees_explained_matches_and_opens_a_learning_path()
     {
-        await _page.GotoAsync("/konto/registrera");
-        await _page.GetByLabel("Ditt namn").FillAsync("Amina Nyström");
-        await _page.GetByLabel("Kommun där du bor").SelectOptionAsync("0662");
-        await _page.GetByLabel("E-postadress").FillAsync($"ny-{Guid.NewGuid():N}@test.example");
-        await _page.GetByLabel("Välj ett lösenord").FillAsync("ett långt lösenord 42");
-        await _page.GetByLabel("Skriv lösenordet en gång till").FillAsync("ett långt lösenord 42");
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida");
+        await Page.GotoAsync("/konto/registrera");
+        await Page.GetByLabel("Ditt namn").FillAsync("Amina Nyström");
+        await Page.GetByLabel("Kommun där du bor").SelectOptionAsync("0662");
+        await Page.GetByLabel("E-postadress").FillAsync($"ny-{Guid.NewGuid():N}@test.example");
+        await Page.GetByLabel("Välj ett lösenord").FillAsync("ett långt lösenord 42");
+        await Page.GetByLabel("Skriv lösenordet en gång till").FillAsync("ett långt lösenord 42");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida");
 
-        await _page.GetByTestId("edit-profile").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/profil");
-        await CheckAsync("profile-start.png");
-        await _page.GetByTestId("resume").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/profil/yrke");
+        await Page.GetByTestId("edit-profile").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/profil");
+        await Page.CheckOnPhoneAsync("profile-start.png", output);
+        await Page.GetByTestId("resume").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/profil/yrke");
 
         // Keyboard only: type in the search field, Enter, Tab to the first hit, Enter.
-        await _page.GetByLabel("Vad har du jobbat som?").FocusAsync();
-        await _page.Keyboard.TypeAsync("svetsare");
-        await _page.Keyboard.PressAsync("Enter");
-        await _page.GetByTestId("occupation-hits").WaitForAsync();
-        await CheckAsync("profile-occupation-search.png");
-        await _page.GetByTestId("occupation-hits").GetByRole(AriaRole.Link).First.FocusAsync();
-        await _page.Keyboard.PressAsync("Enter");
-        await _page.WaitForURLAsync("**/min-sida/profil/yrke?yrke=*");
-        var boxes = _page.Locator("input[name=SkillIds]");
+        await Page.GetByLabel("Vad har du jobbat som?").FocusAsync();
+        await Page.Keyboard.TypeAsync("svetsare");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.GetByTestId("occupation-hits").WaitForAsync();
+        await Page.CheckOnPhoneAsync("profile-occupation-search.png", output);
+        await Page.GetByTestId("occupation-hits").GetByRole(AriaRole.Link).First.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync("**/min-sida/profil/yrke?yrke=*");
+        var boxes = Page.Locator("input[name=SkillIds]");
         for (var i = 0; i < 3; i++)
         {
             await boxes.Nth(i).FocusAsync();
-            await _page.Keyboard.PressAsync("Space");
+            await Page.Keyboard.PressAsync("Space");
         }
 
-        await CheckAsync("profile-occupation-skills.png");
-        await _page.GetByTestId("save").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/profil/beskriv");
+        await Page.CheckOnPhoneAsync("profile-occupation-skills.png", output);
+        await Page.GetByTestId("save").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/profil/beskriv");
 
-        await _page.GetByLabel("Berätta vad du har gjort").FillAsync("Jag har jobbat med tigsvetsning och kört truck på ett lager i två år.");
-        await _page.GetByTestId("recognise").ClickAsync();
-        await _page.GetByTestId("marked-text").WaitForAsync();
-        Assert.True(await _page.Locator("mark").CountAsync() >= 1);
-        await CheckAsync("profile-free-text.png");
-        await _page.GetByTestId("confirm").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/profil/kompetenser");
-        await CheckAsync("profile-skills.png");
-        await _page.GetByTestId("continue").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/profil/niva");
-        await CheckAsync("profile-levels.png");
+        await Page.GetByLabel("Berätta vad du har gjort").FillAsync("Jag har jobbat med tigsvetsning och kört truck på ett lager i två år.");
+        await Page.GetByTestId("recognise").ClickAsync();
+        await Page.GetByTestId("marked-text").WaitForAsync();
+        Assert.True(await Page.Locator("mark").CountAsync() >= 1);
+        await Page.CheckOnPhoneAsync("profile-free-text.png", output);
+        await Page.GetByTestId("confirm").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/profil/kompetenser");
+        await Page.CheckOnPhoneAsync("profile-skills.png", output);
+        await Page.GetByTestId("continue").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/profil/niva");
+        await Page.CheckOnPhoneAsync("profile-levels.png", output);
 
         // Places ask for some Swedish: the matches need the person's languages.
-        await _page.GetByTestId("save").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/profil/sprak");
-        await _page.GetByLabel("Språk", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Svenska" });
-        await _page.GetByLabel("Nivå", new() { Exact = true }).SelectOptionAsync("B1");
-        await _page.GetByTestId("save").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/profil/korkort");
+        await Page.GetByTestId("save").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/profil/sprak");
+        await Page.GetByLabel("Språk", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Svenska" });
+        await Page.GetByLabel("Nivå", new() { Exact = true }).SelectOptionAsync("B1");
+        await Page.GetByTestId("save").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/profil/korkort");
 
-        await _page.GotoAsync("/min-sida/profil");
-        Assert.True(await _page.GetByTestId("check-skills").Locator("li").CountAsync() >= 2);
-        await CheckAsync("profile-check-answers.png");
+        await Page.GotoAsync("/min-sida/profil");
+        Assert.True(await Page.GetByTestId("check-skills").Locator("li").CountAsync() >= 2);
+        await Page.CheckOnPhoneAsync("profile-check-answers.png", output);
 
-        await _page.GetByTestId("to-matches").ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/matchningar");
-        await _page.GetByTestId("matches").Locator(".explanation li").First.WaitForAsync();
-        await CheckAsync("matches.png");
+        await Page.GetByTestId("to-matches").ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/matchningar");
+        await Page.GetByTestId("matches").Locator(".explanation li").First.WaitForAsync();
+        await Page.CheckOnPhoneAsync("matches.png", output);
 
-        await _page.GetByTestId("path-link").First.ClickAsync();
-        await _page.WaitForURLAsync("**/min-sida/vag?behov=*");
-        await _page.Locator("h1").WaitForAsync();
-        await CheckAsync("learning-path.png");
+        await Page.GetByTestId("path-link").First.ClickAsync();
+        await Page.WaitForURLAsync("**/min-sida/vag?behov=*");
+        await Page.Locator("h1").WaitForAsync();
+        await Page.CheckOnPhoneAsync("learning-path.png", output);
 
-        Assert.Empty(_blocked);
+        Assert.Empty(Blocked);
     }
 
     [BrowserFact]
     public async Task Every_profile_step_works_with_the_keyboard_alone_on_a_phone()
     {
-        var page = _page;
+        var page = Page;
         var email = $"tangent-{Guid.NewGuid():N}@test.example";
 
         // Register: Tab between the fields, type, choose the municipality by typing its name.
@@ -150,7 +111,7 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.Keyboard.TypeAsync("ett långt lösenord 42");
         await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }));
         await page.EnterAndWaitAsync("**/min-sida");
-        await CheckAsync("keyboard-my-page.png");
+        await Page.CheckOnPhoneAsync("keyboard-my-page.png", output);
 
         await page.TabToAsync(page.GetByTestId("edit-profile"));
         await page.EnterAndWaitAsync("**/min-sida/profil");
@@ -175,7 +136,7 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
             ticked.Add((await suggested.Nth(i).GetAttributeAsync("value"))!);
         }
 
-        await CheckAsync("keyboard-occupation.png");
+        await Page.CheckOnPhoneAsync("keyboard-occupation.png", output);
         await page.TabToAsync(page.GetByTestId("save"));
         await page.EnterAndWaitAsync("**/min-sida/profil/beskriv");
 
@@ -200,7 +161,7 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.GetByTestId("skill-hits").Locator(".muted").First.WaitForAsync();
-        await CheckAsync("keyboard-skills.png");
+        await Page.CheckOnPhoneAsync("keyboard-skills.png", output);
         await page.TabToAsync(page.GetByTestId("continue"));
         await page.EnterAndWaitAsync("**/min-sida/profil/niva");
 
@@ -212,7 +173,7 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.PressAsync("ArrowDown");
         Assert.Equal("Education", await page.Locator("#evidence-0").InputValueAsync());
         var levelled = (await page.Locator("input[name='Skills[0].SkillId']").GetAttributeAsync("value"))!;
-        await CheckAsync("keyboard-levels.png");
+        await Page.CheckOnPhoneAsync("keyboard-levels.png", output);
         await page.TabToAsync(page.GetByTestId("save"));
         await page.EnterAndWaitAsync("**/min-sida/profil/sprak");
 
@@ -225,7 +186,7 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.TabToAsync(page.GetByTestId("add-language"));
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("select[name^='Levels[']").WaitForAsync();
-        await CheckAsync("keyboard-languages.png");
+        await Page.CheckOnPhoneAsync("keyboard-languages.png", output);
         await page.TabToAsync(page.GetByTestId("save"));
         await page.EnterAndWaitAsync("**/min-sida/profil/korkort");
 
@@ -234,14 +195,14 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.PressAsync("Space");
         await page.TabToAsync(page.Locator("#licence-TRUCK_A"));
         await page.PressAsync("Space");
-        await CheckAsync("keyboard-licences.png");
+        await Page.CheckOnPhoneAsync("keyboard-licences.png", output);
         await page.TabToAsync(page.GetByTestId("save"));
         await page.EnterAndWaitAsync("**/min-sida/profil/hem");
 
         // 7. Home by postal code; Enter in the field sends the form.
         await page.TabToAsync(page.Locator("#Where"));
         await page.Keyboard.TypeAsync("33530");
-        await CheckAsync("keyboard-home.png");
+        await Page.CheckOnPhoneAsync("keyboard-home.png", output);
         await page.EnterAndWaitAsync("**/min-sida/profil/pendling");
 
         // 8. Commute: arrows within each radio group.
@@ -251,7 +212,7 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.TabToAsync(page.Locator("input[name=Mode]:checked"));
         await page.PressAsync("ArrowDown");
         Assert.True(await page.Locator("input[name=Mode][value='PublicTransport']").IsCheckedAsync());
-        await CheckAsync("keyboard-commute.png");
+        await Page.CheckOnPhoneAsync("keyboard-commute.png", output);
         await page.TabToAsync(page.GetByTestId("save"));
         await page.EnterAndWaitAsync("**/min-sida/profil/start");
 
@@ -264,7 +225,7 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.Keyboard.PressAsync("Enter");
         await page.GetByTestId("error-summary").WaitForAsync();
         Assert.Equal("true", await page.Locator("#Month").GetAttributeAsync("aria-invalid"));
-        await CheckAsync("keyboard-start-error.png");
+        await Page.CheckOnPhoneAsync("keyboard-start-error.png", output);
         await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Spara och fortsätt" }));
         await page.TabToAsync(page.Locator("#Month"), backwards: true);
         await page.Keyboard.TypeAsync(from.Month.ToString(CultureInfo.InvariantCulture));
@@ -281,17 +242,17 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         Assert.True(await page.Locator("#Visibility_Visible").IsCheckedAsync());
         await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }));
         await page.EnterAndWaitAsync("**/min-sida/profil");
-        await CheckAsync("keyboard-check-answers.png");
+        await Page.CheckOnPhoneAsync("keyboard-check-answers.png", output);
 
         // Removing an occupation asks first; "keep" goes back with nothing removed.
         await page.TabToAsync(page.GetByTestId("remove-occupation").First);
         await page.EnterAndWaitAsync("**/min-sida/profil/yrke?ta-bort=*");
-        await CheckAsync("keyboard-remove-occupation.png");
+        await Page.CheckOnPhoneAsync("keyboard-remove-occupation.png", output);
         await page.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = "Nej, behåll yrket" }));
         await page.EnterAndWaitAsync("**/min-sida/profil");
 
         // The saved profile has every answer.
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         var profile = await db.Profiles.AsNoTracking().SingleAsync(p => p.UserId == userId);
@@ -306,28 +267,28 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         Assert.Equal((60, CommuteMode.PublicTransport), (profile.MaxCommuteMinutes, profile.CommuteMode));
         Assert.Equal(from, profile.AvailableFrom);
         Assert.Equal(ProfileVisibility.Visible, profile.Visibility);
-        Assert.Empty(_blocked);
+        Assert.Empty(Blocked);
     }
 
     [BrowserFact]
     public async Task A_career_changer_explores_occupations()
     {
-        await _page.GotoAsync("/yrken");
-        await CheckAsync("explore.png");
+        await Page.GotoAsync("/yrken");
+        await Page.CheckOnPhoneAsync("explore.png", output);
 
-        await _page.GetByRole(AriaRole.Link, new() { Name = "CNC-operatör" }).ClickAsync();
-        await _page.WaitForURLAsync("**/yrken/*");
-        Assert.Equal("CNC-operatör", await _page.Locator("h1").InnerTextAsync());
-        Assert.True(await _page.GetByTestId("skills").Locator("li").CountAsync() > 0);
-        await CheckAsync("explore-occupation.png");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "CNC-operatör" }).ClickAsync();
+        await Page.WaitForURLAsync("**/yrken/*");
+        Assert.Equal("CNC-operatör", await Page.Locator("h1").InnerTextAsync());
+        Assert.True(await Page.GetByTestId("skills").Locator("li").CountAsync() > 0);
+        await Page.CheckOnPhoneAsync("explore-occupation.png", output);
 
-        if (await _page.GetByTestId("moves").GetByRole(AriaRole.Link).CountAsync() > 0)
+        if (await Page.GetByTestId("moves").GetByRole(AriaRole.Link).CountAsync() > 0)
         {
-            await _page.GetByTestId("moves").GetByRole(AriaRole.Link).First.ClickAsync();
-            await _page.Locator("h1").WaitForAsync();
-            await CheckAsync("explore-move.png");
+            await Page.GetByTestId("moves").GetByRole(AriaRole.Link).First.ClickAsync();
+            await Page.Locator("h1").WaitForAsync();
+            await Page.CheckOnPhoneAsync("explore-move.png", output);
         }
 
-        Assert.Empty(_blocked);
+        Assert.Empty(Blocked);
     }
 }

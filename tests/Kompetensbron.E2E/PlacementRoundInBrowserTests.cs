@@ -16,92 +16,73 @@ namespace Kompetensbron.E2E;
 /// with why, and the employer sees who is coming.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromium, ITestOutputHelper output) : BrowserTest(app, chromium)
 {
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
 
-    public async Task InitializeAsync()
-    {
-        if (chromium.Browser is null)
-        {
-            return;
-        }
-
-        _context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString(), ViewportSize = new() { Width = 1280, Height = 1400 } });
-        _page = await _context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-    }
+    protected override BrowserNewContextOptions? PageOptions => Desktop;
 
     [BrowserFact]
     public async Task The_coordinator_runs_both_algorithms_compares_and_publishes_and_the_student_sees_the_result()
     {
         await LogInAsync(Roles.Coordinator);
-        await _page.WaitForURLAsync("**/samordnare");
-        await _page.GetByTestId("placement-link").ClickAsync();
-        await _page.WaitForURLAsync("**/placering");
-        await _page.GetByTestId("new-round").ClickAsync();
-        await _page.WaitForURLAsync("**/placering/ny");
-        await _page.AssertAccessibleAsync(output);
+        await Page.WaitForURLAsync("**/samordnare");
+        await Page.GetByTestId("placement-link").ClickAsync();
+        await Page.WaitForURLAsync("**/placering");
+        await Page.GetByTestId("new-round").ClickAsync();
+        await Page.WaitForURLAsync("**/placering/ny");
+        await Page.AssertAccessibleAsync(output);
 
         // Submitting without a name shows the error summary, GOV.UK style.
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgången" }).ClickAsync();
-        Assert.Contains("Skriv ett namn", await _page.GetByTestId("error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgången" }).ClickAsync();
+        Assert.Contains("Skriv ett namn", await Page.GetByTestId("error-summary").InnerTextAsync(), StringComparison.Ordinal);
 
-        await _page.GetByLabel("Namn på omgången").FillAsync("APL vår 2027");
-        await _page.GetByLabel("APL-plats").CheckAsync();
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgången" }).ClickAsync();
-        await _page.WaitForURLAsync("**/placering/*/platser");
-        await _page.AssertAccessibleAsync(output);
-        foreach (var box in await _page.Locator("input[name=NeedIds]").AllAsync())
+        await Page.GetByLabel("Namn på omgången").FillAsync("APL vår 2027");
+        await Page.GetByLabel("APL-plats").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Skapa omgången" }).ClickAsync();
+        await Page.WaitForURLAsync("**/placering/*/platser");
+        await Page.AssertAccessibleAsync(output);
+        foreach (var box in await Page.Locator("input[name=NeedIds]").AllAsync())
         {
             await box.CheckAsync();
         }
 
-        await _page.GetByTestId("add-places").ClickAsync();
-        await _page.WaitForURLAsync(url => !url.Contains("/platser", StringComparison.Ordinal));
-        Assert.True(await _page.GetByTestId("places").Locator("tbody tr").CountAsync() > 0);
+        await Page.GetByTestId("add-places").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/platser", StringComparison.Ordinal));
+        Assert.True(await Page.GetByTestId("places").Locator("tbody tr").CountAsync() > 0);
 
         // The first place gets a supervisor (and no minimum age); the form saves it for this round.
-        await _page.GetByTestId("supervisor").First.FillAsync(Supervisor);
-        await _page.GetByTestId("save-place").First.ClickAsync();
-        await _page.GetByTestId("places").WaitForAsync();
-        Assert.Equal(Supervisor, await _page.GetByTestId("supervisor").First.InputValueAsync());
-        await _page.AssertAccessibleAsync(output);
+        await Page.GetByTestId("supervisor").First.FillAsync(Supervisor);
+        await Page.GetByTestId("save-place").First.ClickAsync();
+        await Page.GetByTestId("places").WaitForAsync();
+        Assert.Equal(Supervisor, await Page.GetByTestId("supervisor").First.InputValueAsync());
+        await Page.AssertAccessibleAsync(output);
 
-        await _page.GetByTestId("applicants-link").ClickAsync();
-        await _page.WaitForURLAsync("**/sokande");
-        await _page.AssertAccessibleAsync(output);
-        await _page.GetByTestId("add-youth").ClickAsync();
-        await _page.WaitForURLAsync(url => !url.Contains("/sokande", StringComparison.Ordinal));
+        await Page.GetByTestId("applicants-link").ClickAsync();
+        await Page.WaitForURLAsync("**/sokande");
+        await Page.AssertAccessibleAsync(output);
+        await Page.GetByTestId("add-youth").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/sokande", StringComparison.Ordinal));
 
-        await _page.GetByTestId("run").ClickAsync();
-        await _page.GetByTestId("comparison").WaitForAsync();
-        Assert.Equal("0", await _page.GetByTestId("blocking-DeferredAcceptance").InnerTextAsync());
-        var placed = int.Parse(await _page.GetByTestId("placed-DeferredAcceptance").InnerTextAsync(), CultureInfo.InvariantCulture);
+        await Page.GetByTestId("run").ClickAsync();
+        await Page.GetByTestId("comparison").WaitForAsync();
+        Assert.Equal("0", await Page.GetByTestId("blocking-DeferredAcceptance").InnerTextAsync());
+        var placed = int.Parse(await Page.GetByTestId("placed-DeferredAcceptance").InnerTextAsync(), CultureInfo.InvariantCulture);
         Assert.True(placed > 0);
-        await _page.AssertAccessibleAsync(output);
-        await _page.ScreenshotAsync("placement-comparison.png", output);
+        await Page.AssertAccessibleAsync(output);
+        await Page.ScreenshotAsync("placement-comparison.png", output);
 
-        await _page.GetByLabel("Uppskjuten antagning", new() { Exact = false }).CheckAsync();
-        await _page.GetByTestId("publish").ClickAsync();
-        await _page.GetByTestId("published").WaitForAsync();
-        Assert.Contains("Publicerad", await _page.GetByTestId("round-status").InnerTextAsync(), StringComparison.Ordinal);
-        await _page.AssertAccessibleAsync(output);
+        await Page.GetByLabel("Uppskjuten antagning", new() { Exact = false }).CheckAsync();
+        await Page.GetByTestId("publish").ClickAsync();
+        await Page.GetByTestId("published").WaitForAsync();
+        Assert.Contains("Publicerad", await Page.GetByTestId("round-status").InnerTextAsync(), StringComparison.Ordinal);
+        await Page.AssertAccessibleAsync(output);
 
         // A placed student logs in: their page names the place, says which wish it was and why, and who supervises.
         var student = await PlacedStudentAsync("APL vår 2027");
-        await _context.ClearCookiesAsync();
+        await Context.ClearCookiesAsync();
         await LogInAsync(student.StudentEmail, Password);
-        await _page.GotoAsync("/min-sida/placering");
-        var mine = _page.GetByTestId("placement-result");
+        await Page.GotoAsync("/min-sida/placering");
+        var mine = Page.GetByTestId("placement-result");
         await mine.WaitForAsync();
         var text = await mine.InnerTextAsync();
         Assert.Contains($"Du har fått platsen {student.PlaceTitle}", text, StringComparison.Ordinal);
@@ -112,31 +93,31 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
             Assert.Contains($"Din handledare på arbetsplatsen: {supervisor}.", text, StringComparison.Ordinal);
         }
 
-        await _page.AssertAccessibleAsync(output);
-        await _page.ScreenshotAsync("placement-placed-student.png", output);
+        await Page.AssertAccessibleAsync(output);
+        await Page.ScreenshotAsync("placement-placed-student.png", output);
 
         // The employer of that place sees the student coming, with the supervisor column.
-        await _context.ClearCookiesAsync();
+        await Context.ClearCookiesAsync();
         await LogInAsync(student.EmployerEmail, student.EmployerPassword);
-        await _page.GotoAsync("/placering/kommande");
-        var coming = _page.GetByTestId("incoming");
+        await Page.GotoAsync("/placering/kommande");
+        var coming = Page.GetByTestId("incoming");
         await coming.WaitForAsync();
         var row = coming.Locator("tbody tr").Filter(new() { HasText = student.StudentName });
         Assert.Equal(1, await row.CountAsync());
         Assert.Contains(student.PlaceTitle, await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(student.Supervisor ?? "–", await row.InnerTextAsync(), StringComparison.Ordinal);
-        await _page.AssertAccessibleAsync(output);
+        await Page.AssertAccessibleAsync(output);
 
         // The demo person's youth profile took part too: their page shows the published result and why.
-        await _context.ClearCookiesAsync();
+        await Context.ClearCookiesAsync();
         await LogInAsync(Roles.Person);
-        await _page.GotoAsync("/min-sida/placering");
-        var result = _page.GetByTestId("placement-result");
+        await Page.GotoAsync("/min-sida/placering");
+        var result = Page.GetByTestId("placement-result");
         await result.WaitForAsync();
         Assert.Contains("APL vår 2027", await result.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await result.GetByTestId("placed").CountAsync() + await result.GetByTestId("unplaced").CountAsync() == 1);
-        await _page.AssertAccessibleAsync(output);
-        await _page.ScreenshotAsync("placement-student.png", output);
+        await Page.AssertAccessibleAsync(output);
+        await Page.ScreenshotAsync("placement-student.png", output);
     }
 
     private const string Supervisor = "Greta Handledare";
@@ -152,7 +133,7 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
     /// </summary>
     private async Task<PlacedStudent> PlacedStudentAsync(string roundName)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<KompetensbronUser>>();
         var round = await db.Set<StoredPlacementRound>().Include(r => r.Applicants).Include(r => r.Results).Include(r => r.Places)
@@ -210,10 +191,10 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
 
     private async Task LogInAsync(string email, string password)
     {
-        await _page.GotoAsync("/konto/logga-in");
-        await _page.GetByLabel("E-postadress").FillAsync(email);
-        await _page.GetByLabel("Lösenord").FillAsync(password);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await _page.WaitForURLAsync(url => !url.Contains("/konto/logga-in", StringComparison.Ordinal));
+        await Page.GotoAsync("/konto/logga-in");
+        await Page.GetByLabel("E-postadress").FillAsync(email);
+        await Page.GetByLabel("Lösenord").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/konto/logga-in", StringComparison.Ordinal));
     }
 }

@@ -6,9 +6,12 @@ using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Matching;
 using Kompetensbron.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kompetensbron.Web.Matching;
 
@@ -70,17 +73,17 @@ public static class MatchingEndpoints
         return TypedResults.Ok(new MatchList(id, null, matches.Select((m, i) => MatchJson.From(i + 1, m, titles.GetValueOrDefault(m.Match.NeedId))).ToList()));
     }
 
-    internal static async Task<Results<Ok<MatchList>, NotFound, ForbidHttpResult, ValidationProblem>> ProfilesForNeed(
+    internal static async Task<Results<SerializedOk<MatchList>, NotFound, ForbidHttpResult, ValidationProblem>> ProfilesForNeed(
         int id, int? top, ClaimsPrincipal user, KompetensbronDbContext db, UserManager<KompetensbronUser> users,
-        MatchService matching, MatchAnswerCache answers, IDataProtectionProvider protection, CancellationToken ct)
+        MatchService matching, MatchAnswerCache answers, IDataProtectionProvider protection, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (Validate(top) is { } problem)
         {
             return problem;
         }
 
-        // The answer for a need is reused until the match index changes (no database work, no explanations, no
-        // token encryption on a repeat); who may see it is still checked on every request.
+        // The answer for a need is reused, serialized, until the match index changes (no database work, no
+        // explanations, no token encryption, no JSON writing on a repeat); who may see it is still checked every time.
         var coordinator = user.IsInRole(Roles.Coordinator);
         var k = top ?? DefaultTop;
         var version = answers.CurrentVersion;
@@ -94,9 +97,10 @@ public static class MatchingEndpoints
 
             var protector = Employers.CandidateTokens.ForNeed(protection, id);
             var matches = await matching.ProfilesForNeedAsync(id, k, ct);
-            answer = new NeedMatches(need.OrganisationId, new MatchList(null, id, matches.Select((m, i) => MatchJson.From(
+            var list = new MatchList(null, id, matches.Select((m, i) => MatchJson.From(
                 i + 1, m, need.Title, showProfileId: coordinator,
-                candidate: Employers.CandidateTokens.Protect(protector, m.Match.ProfileId))).ToList()));
+                candidate: Employers.CandidateTokens.Protect(protector, m.Match.ProfileId))).ToList());
+            answer = new NeedMatches(need.OrganisationId, JsonSerializer.SerializeToUtf8Bytes(list, json.Value.SerializerOptions));
             answers.Set(nameof(ProfilesForNeed), id, k, coordinator, version, answer);
         }
 
@@ -105,10 +109,10 @@ public static class MatchingEndpoints
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok(answer.List);
+        return new SerializedOk<MatchList>(answer.Json);
     }
 
-    private sealed record NeedMatches(int OrganisationId, MatchList List);
+    private sealed record NeedMatches(int OrganisationId, byte[] Json);
 
     private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
