@@ -75,13 +75,22 @@ needs=$(dotnet "$work/cli/kompetensbron.dll" list needs --json --top 100000 --da
 [ -n "$needs" ] || { echo "load: no open needs in the demo data" >&2; exit 1; }
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $login_cookie" "$base/api/v1/needs/${needs%%,*}/matches")
 [ "$status" = 200 ] || { echo "load: the match API answered $status with the coordinator's cookie" >&2; exit 1; }
+# Like a browser, the script keeps the login cookie the app renews (Identity re-validates a session every minute and
+# sends a fresh cookie; a client that kept sending the old one would be re-validated on every request).
 cat >"$work/matches.lua" <<LUA
 local needs = { $needs }
 local i = 0
-wrk.headers["Cookie"] = "$login_cookie"
+local cookie = "$login_cookie"
 request = function()
   i = i + 1
-  return wrk.format("GET", "/api/v1/needs/" .. needs[(i % #needs) + 1] .. "/matches")
+  return wrk.format("GET", "/api/v1/needs/" .. needs[(i % #needs) + 1] .. "/matches", { ["Cookie"] = cookie })
+end
+response = function(status, headers, body)
+  local set = headers["Set-Cookie"] or headers["set-cookie"]
+  if set then
+    local name, value = string.match(set, "^([^=]+)=([^;]*)")
+    if name and string.find(string.lower(name), "auth", 1, true) then cookie = name .. "=" .. value end
+  end
 end
 LUA
 cat >"$work/taxonomy.lua" <<'LUA'

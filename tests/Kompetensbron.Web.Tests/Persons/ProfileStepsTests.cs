@@ -82,6 +82,37 @@ public sealed class ProfileStepsTests(KompetensbronWebFactory factory)
     }
 
     [Fact]
+    public async Task Free_text_offers_its_likely_occupations_unticked_and_adds_only_the_ticked_one()
+    {
+        var (client, person) = await LoggedInAsync();
+        using var _ = client;
+        const string text = "Jag har svetsat i sex år. Mest MIG-svetsning och TIG-svetsning av rostfritt stål efter ritning.";
+        var expected = factory.Services.GetRequiredService<Kompetensbron.Core.Text.SkillRecogniser>().Recognise(text).Occupations;
+        Assert.NotEmpty(expected);
+
+        using var recognised = await client.SubmitFormAsync("/min-sida/profil/beskriv", [new("Description", text)], "/min-sida/profil/beskriv?handler=Recognise");
+        var html = Html.Decode(await recognised.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"suggested-occupations\"", html, StringComparison.Ordinal);
+        foreach (var occupation in expected.Take(3))
+        {
+            Assert.Contains($"name=\"OccupationIds\" value=\"{occupation.Id}\" id=", html, StringComparison.Ordinal);
+        }
+
+        // A guess: nothing is ticked for the person.
+        Assert.DoesNotMatch("name=\"OccupationIds\"[^>]*checked", html);
+
+        using var confirmed = await client.SubmitFormAsync("/min-sida/profil/beskriv",
+            [new("SkillIds", TigWelding), new("OccupationIds", expected[0].Id), new("OccupationIds", "not-an-occupation")], "/min-sida/profil/beskriv?handler=Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var profile = await ProfileAsync(person.ProfileId);
+        Assert.Equal((expected[0].Id, 0m), (Assert.Single(profile.Occupations).OccupationId, profile.Occupations[0].Years));
+
+        // An occupation the profile has is not offered again.
+        using var again = await client.SubmitFormAsync("/min-sida/profil/beskriv", [new("Description", text)], "/min-sida/profil/beskriv?handler=Recognise");
+        Assert.DoesNotContain($"value=\"{expected[0].Id}\"", Html.Decode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_text_gets_an_error_that_links_to_the_field()
     {
         var (client, _) = await LoggedInAsync();

@@ -1,14 +1,21 @@
 using Kompetensbron.Core.Profiles;
+using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Core.Text;
 using Kompetensbron.Web.Persons;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kompetensbron.Web.Pages.Persons.Steps;
 
-/// <summary>"Tell us what you have done": free text in, recognised skills (with the words that matched) out, the person confirms.</summary>
-public sealed class FreeTextModel(ProfileEditor editor, SkillRecogniser recogniser) : ProfileStepModel(editor)
+/// <summary>
+/// "Tell us what you have done": free text in, recognised skills (with the words that matched) out, the person
+/// confirms. The text has no occupation codes, so the recogniser's likely occupations are offered too (unticked).
+/// </summary>
+public sealed class FreeTextModel(ProfileEditor editor, SkillRecogniser recogniser, TaxonomyModel taxonomy) : ProfileStepModel(editor)
 {
     public const int MaxLength = 4000;
+
+    /// <summary>How many likely occupations the step offers.</summary>
+    public const int OccupationsOffered = 3;
 
     public override string Route => ProfileSteps.FreeText;
 
@@ -17,6 +24,12 @@ public sealed class FreeTextModel(ProfileEditor editor, SkillRecogniser recognis
 
     [BindProperty]
     public List<string> SkillIds { get; set; } = [];
+
+    [BindProperty]
+    public List<string> OccupationIds { get; set; } = [];
+
+    /// <summary>Likely occupations from the text that the profile does not have yet.</summary>
+    public IReadOnlyList<RecognisedOccupation> SuggestedOccupations { get; private set; } = [];
 
     public TextRecognition? Recognised { get; private set; }
 
@@ -39,6 +52,7 @@ public sealed class FreeTextModel(ProfileEditor editor, SkillRecogniser recognis
 
         Recognised = recogniser.Recognise(Description);
         Marked = MarkedText.Split(Description, Recognised.Skills.SelectMany(s => s.Spans));
+        SuggestedOccupations = Recognised.Occupations.Where(o => !Profile.Occupations.Exists(p => p.OccupationId == o.Id)).Take(OccupationsOffered).ToList();
         return Page();
     }
 
@@ -50,6 +64,15 @@ public sealed class FreeTextModel(ProfileEditor editor, SkillRecogniser recognis
         }
 
         Editor.AddSkills(Profile, SkillIds, SkillEvidence.Work);
+        foreach (var id in OccupationIds.Distinct(StringComparer.Ordinal).Where(id => taxonomy.FindOccupation(id) is not null))
+        {
+            if (!Profile.Occupations.Exists(o => o.OccupationId == id))
+            {
+                // How many years is asked on the occupation step; until then it counts as no years.
+                Profile.Occupations.Add(new ProfileOccupation { OccupationId = id, Years = 0 });
+            }
+        }
+
         return await SaveAndContinueAsync(ct);
     }
 }
