@@ -60,7 +60,7 @@ public sealed class LearningPathFinder(KompetensbronDbContext db, TaxonomyModel 
         }
 
         var missing = SkillGap.Missing(profile.Skills.Select(s => s.SkillId), target);
-        var programmes = await db.Programmes.AsNoTracking().Where(p => !p.IsArchived).ToListAsync(ct);
+        var programmes = await db.VisibleProgrammes().AsNoTracking().ToListAsync(ct);
         var relevant = programmes.Where(p => p.SkillIds.Exists(missing.Contains)).ToList();
         var providers = await db.Organisations.AsNoTracking()
             .Where(o => relevant.Select(p => p.ProviderId).Contains(o.Id))

@@ -73,7 +73,7 @@ public static class InsightsLoader
         var providers = await db.Organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.EducationProvider)
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var programmeRows = await db.Programmes.AsNoTracking().Where(p => !p.IsArchived).ToListAsync(ct);
+        var programmeRows = await db.VisibleProgrammes().AsNoTracking().ToListAsync(ct);
         var programmes = programmeRows
             .Select(p => (Programme: p, Municipality: Place(p.ProviderId, p.SiteId)))
             .Where(x => x.Municipality is not null)

@@ -26,7 +26,7 @@ public sealed class IndexModel(KompetensbronDbContext db, DemoStatus demo) : Pag
             Employers: await approvedEmployers.CountAsync(cancellationToken),
             OpenNeeds: await db.VisibleOpenNeeds().CountAsync(cancellationToken),
             Profiles: await db.Profiles.CountAsync(cancellationToken),
-            Programmes: await db.Programmes.CountAsync(p => !p.IsArchived, cancellationToken));
+            Programmes: await db.VisibleProgrammes().CountAsync(cancellationToken));
 
         DemoLoaded = await demo.IsDemoLoadedAsync();
         DemoAccounts = DemoLoaded ? DemoSeeder.DemoAccounts : [];

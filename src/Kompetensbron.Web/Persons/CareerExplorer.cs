@@ -102,7 +102,7 @@ public sealed class CareerExplorer(KompetensbronDbContext db, TaxonomyModel taxo
         var skillIds = skills.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var providers = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.EducationProvider)
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var programmes = (await db.Programmes.AsNoTracking().Where(p => !p.IsArchived).ToListAsync(ct))
+        var programmes = (await db.VisibleProgrammes().AsNoTracking().ToListAsync(ct))
             .Select(p => new EntryProgramme(
                 p.Id, p.Title, providers.GetValueOrDefault(p.ProviderId) ?? string.Empty, p.Level, p.LengthWeeks, p.SkillIds.Distinct(StringComparer.Ordinal).Count(skillIds.Contains)))
             .Where(p => p.SkillsTaught >= LeadingSkills)

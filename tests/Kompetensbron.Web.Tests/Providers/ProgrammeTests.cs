@@ -104,6 +104,21 @@ public sealed class ProgrammeTests(KompetensbronWebFactory factory)
 
         Assert.False((await ProgrammeAsync(programme.Id)).IsArchived);
         Assert.Contains(await OffersAsync(), p => p == programme.Id);
+        Assert.Contains(await PathAsync(person.ProfileId, needId), s => s == programme.Id);
+
+        // A provider that is no longer approved offers nothing: its programme leaves insights and learning paths.
+        await SetApprovedAsync(programme.ProviderId, approved: false);
+        Assert.DoesNotContain(await OffersAsync(), p => p == programme.Id);
+        Assert.DoesNotContain(await PathAsync(person.ProfileId, needId), s => s == programme.Id);
+        await SetApprovedAsync(programme.ProviderId, approved: true);
+        Assert.Contains(await OffersAsync(), p => p == programme.Id);
+    }
+
+    private async Task SetApprovedAsync(int organisationId, bool approved)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Organisations.Where(o => o.Id == organisationId)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.IsApproved, approved));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class IndexModel(KompetensbronDbContext db, UserAdministration adm
             // Same definition as the start page: open needs of approved employers (others are not visible).
             OpenNeeds: await db.VisibleOpenNeeds().CountAsync(cancellationToken),
             Profiles: await db.Profiles.CountAsync(cancellationToken),
-            Programmes: await db.Programmes.CountAsync(p => !p.IsArchived, cancellationToken),
+            Programmes: await db.VisibleProgrammes().CountAsync(cancellationToken),
             Users: await db.Users.CountAsync(cancellationToken));
     }
 
