@@ -1,9 +1,13 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Kompetensbron.Core;
+using Kompetensbron.Core.Profiles;
+using Kompetensbron.Data;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Kompetensbron.Web.Api;
@@ -135,6 +139,45 @@ public static class ApiProblems
 {
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "Invalid request", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1");
+
+    /// <summary>The title and description every written need and programme has (field names as in the JSON).</summary>
+    public static void CheckTitleAndDescription(string? title, string? description, IDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > FieldLengths.Title)
+        {
+            errors["title"] = [$"title is required, at most {FieldLengths.Title} characters."];
+        }
+
+        if (description is { Length: > FieldLengths.Description })
+        {
+            errors["description"] = [$"description is at most {FieldLengths.Description} characters."];
+        }
+    }
+
+    /// <summary>Each licence must be a known code; the error names its position (<c>licences[2]</c>).</summary>
+    public static void CheckLicences(IReadOnlyList<string>? licences, IDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        for (var i = 0; i < (licences?.Count ?? 0); i++)
+        {
+            if (Licences.Find(licences![i]) is null)
+            {
+                errors[$"licences[{i}]"] = [$"licences must be codes from: {string.Join(", ", Licences.All.Select(l => l.Code))}."];
+            }
+        }
+    }
+
+    /// <summary>A site, when given, must belong to the caller's organisation.</summary>
+    public static async Task CheckSiteAsync(KompetensbronDbContext db, int? siteId, int organisationId, IDictionary<string, string[]> errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (siteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site && s.OrganisationId == organisationId, ct))
+        {
+            errors["siteId"] = ["siteId must be one of your organisation's sites (GET /api/v1/organisations/{id})."];
+        }
+    }
 
     /// <summary>Parses an enum name (any case); adds an error naming <paramref name="field"/> and the allowed values otherwise.</summary>
     public static TEnum? ParseEnum<TEnum>(string? value, string field, IDictionary<string, string[]> errors, bool required = false)

@@ -255,15 +255,7 @@ public static class NeedsApi
         ApiProblems.ParseEnum<NeedKind>(input.Kind, "kind", errors, required: true);
         ApiProblems.ParseEnum<NeedStatus>(input.Status, "status", errors);
         ApiProblems.ParseEnum<CefrLevel>(input.MinimumSwedishLevel, "minimumSwedishLevel", errors);
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > FieldLengths.Title)
-        {
-            errors["title"] = [$"title is required, at most {FieldLengths.Title} characters."];
-        }
-
-        if (input.Description is { Length: > FieldLengths.Description })
-        {
-            errors["description"] = [$"description is at most {FieldLengths.Description} characters."];
-        }
+        ApiProblems.CheckTitleAndDescription(input.Title, input.Description, errors);
 
         if (string.IsNullOrWhiteSpace(input.OccupationId) || taxonomy.FindOccupation(input.OccupationId) is null)
         {
@@ -298,19 +290,9 @@ public static class NeedsApi
             }
         }
 
-        var licences = input.Licences ?? [];
-        for (var i = 0; i < licences.Count; i++)
-        {
-            if (Licences.Find(licences[i]) is null)
-            {
-                errors[$"licences[{i}]"] = [$"licences must be codes from: {string.Join(", ", Licences.All.Select(l => l.Code))}."];
-            }
-        }
+        ApiProblems.CheckLicences(input.Licences, errors);
 
-        if (input.SiteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site && s.OrganisationId == organisationId, ct))
-        {
-            errors["siteId"] = ["siteId must be one of your organisation's sites (GET /api/v1/organisations/{id})."];
-        }
+        await ApiProblems.CheckSiteAsync(db, input.SiteId, organisationId, errors, ct);
 
         return errors.Count == 0 ? null : ApiProblems.Invalid(errors);
     }

@@ -167,14 +167,7 @@ public static class ProfilesApi
             ApiProblems.ParseEnum<CefrLevel>(languages[i].Level, $"languages[{i}].level", errors, required: true);
         }
 
-        var licences = input.Licences ?? [];
-        for (var i = 0; i < licences.Count; i++)
-        {
-            if (Licences.Find(licences[i]) is null)
-            {
-                errors[$"licences[{i}]"] = [$"licences must be codes from: {string.Join(", ", Licences.All.Select(l => l.Code))}."];
-            }
-        }
+        ApiProblems.CheckLicences(input.Licences, errors);
 
         return errors.Count == 0 ? null : ApiProblems.Invalid(errors);
     }

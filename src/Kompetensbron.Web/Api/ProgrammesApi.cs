@@ -213,15 +213,7 @@ public static class ProgrammesApi
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         ApiProblems.ParseEnum<ProgrammeLevel>(input.Level, "level", errors, required: true);
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > FieldLengths.Title)
-        {
-            errors["title"] = [$"title is required, at most {FieldLengths.Title} characters."];
-        }
-
-        if (input.Description is { Length: > FieldLengths.Description })
-        {
-            errors["description"] = [$"description is at most {FieldLengths.Description} characters."];
-        }
+        ApiProblems.CheckTitleAndDescription(input.Title, input.Description, errors);
 
         if (input.SunFieldCode is { } field && taxonomy.FindSunField(field) is null)
         {
@@ -257,10 +249,7 @@ public static class ProgrammesApi
             errors["seats"] = [$"seats must be between 0 and {MaxSeats}."];
         }
 
-        if (input.SiteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site && s.OrganisationId == providerId, ct))
-        {
-            errors["siteId"] = ["siteId must be one of your organisation's sites (GET /api/v1/organisations/{id})."];
-        }
+        await ApiProblems.CheckSiteAsync(db, input.SiteId, providerId, errors, ct);
 
         return errors.Count == 0 ? null : ApiProblems.Invalid(errors);
     }
