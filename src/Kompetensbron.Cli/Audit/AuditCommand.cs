@@ -18,13 +18,14 @@ internal static class AuditCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var threshold = new Option<double>("--threshold")
         {
-            Description = "Flag a group whose top-k selection rate or mean best score is below (1 - threshold) of the best group's. " +
-                          "0.2 (default) is the four-fifths rule.",
+            Description = "Flag a group whose top-k selection rate or mean best score is below (1 - threshold) of the reference group's " +
+                          $"(the largest group with at least {BiasAudit.MinimumComparedGroup} people). 0.2 (default) is the four-fifths rule.",
             DefaultValueFactory = _ => BiasAudit.DefaultThreshold,
         };
         var top = new Option<int>("--top") { Description = "k: how many candidates of each need count as its top.", DefaultValueFactory = _ => BiasAudit.DefaultK };
         var bias = new Command("bias", "Compare match score distributions (mean, median, 90th percentile) and top-k shares across self-declared gender " +
-            "and target groups, in aggregate only (groups under 5 people show as <5). Flags differences above the threshold.")
+            $"and target groups, in aggregate only (groups under 5 people show as <5), against the largest group; groups under {BiasAudit.MinimumComparedGroup} " +
+            "people are too few to judge. Flags differences above the threshold.")
         {
             json, threshold, top,
         };
@@ -63,10 +64,14 @@ internal static class AuditCommand
                 {
                     grid.AddRow(
                         Markup.Escape(g.Key ?? "not stated"), Markup.Escape(g.PublishedCount), Number(g.MeanScore), Number(g.MedianScore), Number(g.P90Score),
-                        Percent(g.SelectionRate), Percent(g.TopKShare), Percent(g.PoolShare), Ratio(g.ImpactRatio), Ratio(g.ScoreRatio), g.Flagged ? "FLAGGED" : "");
+                        Percent(g.SelectionRate), Percent(g.TopKShare), Percent(g.PoolShare), Ratio(g.ImpactRatio), Ratio(g.ScoreRatio),
+                        g.Flagged ? "FLAGGED" : g.TooFewToJudge ? "too few to judge" : "");
                 }
 
                 console.Ansi.Write(grid);
+                console.Output.WriteLine(table.Reference is { } reference
+                    ? string.Create(CultureInfo.InvariantCulture, $"Reference: {reference.Key ?? "not stated"} ({reference.Count} people, the largest group).")
+                    : string.Create(CultureInfo.InvariantCulture, $"Reference: none (no group has {BiasAudit.MinimumComparedGroup} people or more), so nothing is compared."));
             }
 
             console.Output.WriteLine(report.Flagged

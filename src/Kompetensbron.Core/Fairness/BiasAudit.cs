@@ -18,7 +18,8 @@ public enum BiasDimension
 
 /// <summary>
 /// One group's figures; everything except <see cref="Count"/> is null when the group is suppressed (fewer than
-/// <see cref="PublishedCount.Threshold"/> people), so no individual can be singled out.
+/// <see cref="PublishedCount.Threshold"/> people), so no individual can be singled out. A group shown but under
+/// <see cref="BiasAudit.MinimumComparedGroup"/> people is <see cref="TooFewToJudge"/>: figures, but no ratios and no flag.
 /// </summary>
 /// <param name="Key">The enum member's name, or <c>null</c> for "not stated".</param>
 /// <param name="Count">Shown through <see cref="PublishedCount.Format"/>.</param>
@@ -29,9 +30,10 @@ public enum BiasDimension
 /// <param name="SelectionRate">Share of the group that is in at least one need's top k.</param>
 /// <param name="TopKShare">The group's share of all top-k places.</param>
 /// <param name="PoolShare">The group's share of all candidates.</param>
-/// <param name="ImpactRatio">Selection rate ÷ the best group's selection rate (the four-fifths rule compares this to 0.8).</param>
-/// <param name="ScoreRatio">Mean best score ÷ the best group's mean.</param>
+/// <param name="ImpactRatio">Selection rate ÷ the reference group's selection rate (the four-fifths rule compares this to 0.8).</param>
+/// <param name="ScoreRatio">Mean best score ÷ the reference group's mean.</param>
 /// <param name="Flagged">Impact ratio or score ratio below 1 − threshold.</param>
+/// <param name="TooFewToJudge">Shown, but too few people (under <see cref="BiasAudit.MinimumComparedGroup"/>) to compare or be compared with.</param>
 public sealed record BiasGroup(
     string? Key,
     int Count,
@@ -44,13 +46,17 @@ public sealed record BiasGroup(
     double? PoolShare,
     double? ImpactRatio,
     double? ScoreRatio,
-    bool Flagged)
+    bool Flagged,
+    bool TooFewToJudge = false)
 {
     public string PublishedCount => Insights.PublishedCount.Format(Count);
 }
 
-/// <summary>The groups of one dimension and whether any is flagged.</summary>
-public sealed record BiasTable(BiasDimension Dimension, IReadOnlyList<BiasGroup> Groups)
+/// <summary>
+/// The groups of one dimension, the group the others were compared with (<see cref="Reference"/>; null when no group
+/// has <see cref="BiasAudit.MinimumComparedGroup"/> people, and then nothing is compared) and whether any is flagged.
+/// </summary>
+public sealed record BiasTable(BiasDimension Dimension, IReadOnlyList<BiasGroup> Groups, BiasGroup? Reference)
 {
     public bool Flagged => Groups.Any(g => g.Flagged);
 }
@@ -64,14 +70,20 @@ public sealed record BiasReport(int Candidates, int Needs, int K, double Thresho
 /// <summary>
 /// The bias check (docs/decisions/0021-bias-check.md): compares, per gender and per target group, the distribution
 /// of candidates' best match scores (mean, median, 90th percentile) and how often they reach the top k of a need.
-/// The self-declared fields are used here only, in aggregate; matching never reads them. A group is flagged when its
-/// selection rate or its mean score is below (1 − threshold) of the best group's: with the default 0.2 that is the
-/// four-fifths rule. Groups under 5 people are shown as "&lt;5", without figures, and take no part in the comparison.
+/// The self-declared fields are used here only, in aggregate; matching never reads them. The reference is the
+/// largest group with at least <see cref="MinimumComparedGroup"/> people (a small group's figures are noise, and a
+/// handful of high scorers must not make everyone else look biased); a group is flagged when its selection rate or
+/// its mean score is below (1 − threshold) of the reference's: with the default 0.2 that is the four-fifths rule.
+/// Groups under 5 people are shown as "&lt;5", without figures; groups under 30 are shown as too few to judge. Neither
+/// takes part in the comparison.
 /// </summary>
 public static class BiasAudit
 {
     public const double DefaultThreshold = 0.2;
     public const int DefaultK = 10;
+
+    /// <summary>The fewest people a group needs to be compared, or to be the reference.</summary>
+    public const int MinimumComparedGroup = 30;
 
     public static BiasReport Compute(IReadOnlyList<BiasSubject> subjects, int needs, int k, double threshold = DefaultThreshold)
     {
@@ -121,17 +133,24 @@ public static class BiasAudit
             .Select(key => Figures(key, subjects.Where(s => keyOf(s) == key).ToList(), subjects.Count, totalPlaces))
             .ToList();
 
-        var compared = groups.Where(g => !g.Suppressed && g.Count > 0).ToList();
-        var bestRate = compared.Count > 0 ? compared.Max(g => g.SelectionRate!.Value) : 0;
-        var bestMean = compared.Count > 0 ? compared.Max(g => g.MeanScore!.Value) : 0;
+        // The largest group big enough to judge; a tie goes to the group listed first (the enum's order).
+        var reference = groups.Where(g => g.Count >= MinimumComparedGroup).OrderByDescending(g => g.Count).FirstOrDefault();
         var floor = 1 - threshold;
-        return new BiasTable(dimension, groups.Select(g =>
+        var judged = groups.Select(g =>
         {
             if (g.Suppressed || g.Count == 0)
             {
                 return g;
             }
 
+            if (g.Count < MinimumComparedGroup)
+            {
+                return g with { TooFewToJudge = true };
+            }
+
+            // A group this large exists, so there is a reference (it may be this group itself: ratios 1).
+            var bestRate = reference!.SelectionRate!.Value;
+            var bestMean = reference.MeanScore!.Value;
             double? impact = bestRate > 0 ? g.SelectionRate!.Value / bestRate : null;
             double? scoreRatio = bestMean > 0 ? g.MeanScore!.Value / bestMean : null;
             return g with
@@ -140,7 +159,8 @@ public static class BiasAudit
                 ScoreRatio = scoreRatio,
                 Flagged = impact < floor || scoreRatio < floor,
             };
-        }).ToList());
+        }).ToList();
+        return new BiasTable(dimension, judged, reference is null ? null : judged.Single(g => g.Key == reference.Key));
     }
 
     private static BiasGroup Figures(string? key, List<BiasSubject> members, int candidates, int totalPlaces)

@@ -27,6 +27,12 @@ public sealed record JobTechImportOptions
     /// </summary>
     public string? OrganisationNumber { get; init; }
 
+    /// <summary>
+    /// Let an ad move a stored need to the organisation the ad now names (an operator's decision, <c>--allow-owner-change</c>).
+    /// Otherwise such an ad is rejected and the other organisation's need is left as it is.
+    /// </summary>
+    public bool AllowOwnerChange { get; init; }
+
     /// <summary>How needs are written; <see cref="JobTechWriter.ChangeTracker"/> is the slower reference the bench compares with.</summary>
     public JobTechWriter Writer { get; init; } = JobTechWriter.Bulk;
 }
@@ -60,6 +66,9 @@ public sealed record JobTechImportResult(
 {
     /// <summary>Time per stage; null when not measured.</summary>
     public JobTechImportPhases? Phases { get; init; }
+
+    /// <summary>How many of <see cref="Rejected"/> were ads whose need belongs to another organisation.</summary>
+    public int OwnerChangesRefused { get; init; }
 }
 
 /// <summary>
@@ -74,6 +83,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
     private const double SameSiteDegrees = 0.005;
 
     private string? _scope;
+    private bool _allowOwnerChange;
     private readonly Dictionary<string, OrganisationState> _organisations = new(StringComparer.Ordinal);
 
     public async Task<JobTechImportResult> ImportAsync(
@@ -86,6 +96,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         var totals = new Totals(options.WarningExamples);
         var reader = new JobTechAdReader(json);
         _scope = options.OrganisationNumber;
+        _allowOwnerChange = options.AllowOwnerChange;
         var timing = new StageTimes();
         _organisations.Clear();
 
@@ -163,6 +174,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
             totals.Rejected, totals.WarningCount, totals.Warnings, options.DryRun, clock.Elapsed)
         {
             Phases = new JobTechImportPhases(timing.Reading, timing.Mapping, timing.Writing, timing.Committing),
+            OwnerChangesRefused = totals.OwnerChangesRefused,
         };
     }
 
@@ -249,10 +261,14 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         return needs;
     }
 
-    /// <summary>The batch's needs by external id, with their organisations and sites found or created.</summary>
+    /// <summary>
+    /// The batch's needs by external id, with their organisations and sites found or created. Both writers start
+    /// here, so the rules on which ads may be written (<see cref="Needs"/>, <see cref="RefuseOwnerChangesAsync"/>) hold for both.
+    /// </summary>
     private async Task<Dictionary<string, Need>> PrepareAsync(List<JobTechMapping> mappings, Totals totals, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var needs = Needs(mappings, totals);
+        await RefuseOwnerChangesAsync(needs, totals, cancellationToken);
         if (needs.Count == 0)
         {
             return [];
@@ -365,6 +381,43 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// A re-import updates only needs of the organisation the ad names: an ad whose id is already a need of another
+    /// organisation is rejected, and that need is left as it is (before any organisation or site is created for the
+    /// ad), unless the operator allowed owner changes. Otherwise anyone could take over another organisation's need by
+    /// importing an ad with its id.
+    /// </summary>
+    private async Task RefuseOwnerChangesAsync(Dictionary<string, JobTechNeed> needs, Totals totals, CancellationToken cancellationToken)
+    {
+        if (_allowOwnerChange || needs.Count == 0)
+        {
+            return;
+        }
+
+        var externalIds = needs.Keys.ToList();
+        var owners = await db.Needs.AsNoTracking().IgnoreAutoIncludes()
+            .Where(n => externalIds.Contains(n.ExternalId!))
+            .Join(db.Organisations, n => n.OrganisationId, o => o.Id, (n, o) => new { n.ExternalId, o.OrganisationNumber })
+            .ToListAsync(cancellationToken);
+        foreach (var owner in owners)
+        {
+            var imported = needs[owner.ExternalId!];
+            if (owner.OrganisationNumber == imported.OrganisationNumber)
+            {
+                continue;
+            }
+
+            totals.Rejected.Add(new ImportError(imported.Ad.Number, "id",
+                $"Annonsen {imported.Ad.Id} finns redan som ett behov hos en annan organisation. Behovet ändras inte: en import uppdaterar bara behov som organisationen i annonsen ({imported.OrganisationNumber}) själv äger.",
+                $"Ad {imported.Ad.Id} is already a need of another organisation. That need is left unchanged: an import updates only needs owned by the organisation the ad names ({imported.OrganisationNumber}).")
+            {
+                RecordId = imported.Ad.Id,
+            });
+            totals.OwnerChangesRefused++;
+            needs.Remove(owner.ExternalId!);
+        }
     }
 
     /// <summary>Finds the batch's organisations (cached across batches) and creates the missing ones; names of existing ones are kept.</summary>
@@ -501,6 +554,7 @@ public sealed class JobTechImporter(KompetensbronDbContext db, JobTechAdMapper m
         public int Updated { get; set; }
         public int OrganisationsCreated { get; set; }
         public int SitesCreated { get; set; }
+        public int OwnerChangesRefused { get; set; }
         public List<ImportError> Rejected { get; } = [];
         public int WarningCount { get; private set; }
         public List<ImportError> Warnings { get; } = [];

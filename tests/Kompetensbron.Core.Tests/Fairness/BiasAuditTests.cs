@@ -6,10 +6,11 @@ namespace Kompetensbron.Core.Tests.Fairness;
 /// <summary>The bias check on a small population worked out by hand.</summary>
 public sealed class BiasAuditTests
 {
+    // Every person below stands for six alike, so each group is large enough (≥ 30) to judge.
     // Women (all youth): scores 10..50, in 2 of 5 cases in a top k (3 places).
     // Men: scores 20..70, 4 of 6 in a top k (6 places); five unemployed, one not stated.
-    // Two non-binary people with the highest scores (1 place): too few to show, and never the reference.
-    private static readonly BiasSubject[] Population =
+    // Two non-binary people with the highest scores (1 place): 12 people, shown but too few to judge.
+    private static readonly BiasSubject[] Six =
     [
         new(Gender.Woman, TargetGroup.Youth, 10, 0),
         new(Gender.Woman, TargetGroup.Youth, 20, 1),
@@ -26,6 +27,8 @@ public sealed class BiasAuditTests
         new(Gender.NonBinary, null, 100, 0),
     ];
 
+    private static readonly BiasSubject[] Population = [.. Six.SelectMany(s => Enumerable.Repeat(s, 6))];
+
     private static BiasGroup Group(BiasReport report, BiasDimension dimension, string? key) =>
         report.Tables.Single(t => t.Dimension == dimension).Groups.Single(g => g.Key == key);
 
@@ -35,13 +38,14 @@ public sealed class BiasAuditTests
         var report = BiasAudit.Compute(Population, needs: 4, k: 3);
 
         var women = Group(report, BiasDimension.Gender, "Woman");
-        Assert.Equal(5, women.Count);
+        Assert.Equal(30, women.Count);
         Assert.Equal(30, women.MeanScore);
         Assert.Equal(30, women.MedianScore);
         Assert.Equal(50, women.P90Score);
         Assert.Equal(0.4, women.SelectionRate);
         Assert.Equal(0.3, women.TopKShare!.Value, 10);
         Assert.Equal(5 / 13.0, women.PoolShare!.Value, 10);
+        Assert.False(women.TooFewToJudge);
 
         var men = Group(report, BiasDimension.Gender, "Man");
         Assert.Equal(45, men.MeanScore);
@@ -53,7 +57,8 @@ public sealed class BiasAuditTests
         Assert.Equal(1, men.ScoreRatio);
         Assert.False(men.Flagged);
 
-        // Women against the best shown group (men): 0.4 / 0.667 = 0.6 and 30 / 45 = 0.667, both under 0.8.
+        // Women against the largest group (men, 36 people): 0.4 / 0.667 = 0.6 and 30 / 45 = 0.667, both under 0.8.
+        Assert.Equal("Man", report.Tables.Single(t => t.Dimension == BiasDimension.Gender).Reference?.Key);
         Assert.Equal(0.6, women.ImpactRatio!.Value, 10);
         Assert.Equal(30 / 45.0, women.ScoreRatio!.Value, 10);
         Assert.True(women.Flagged);
@@ -63,31 +68,90 @@ public sealed class BiasAuditTests
     [Fact]
     public void Groups_under_five_show_as_under_five_without_figures_and_are_never_the_reference()
     {
-        var report = BiasAudit.Compute(Population, needs: 4, k: 3);
+        BiasSubject[] few = [.. Population, new(Gender.NonBinary, TargetGroup.NewlyArrived, 100, 4), new(Gender.NonBinary, TargetGroup.NewlyArrived, 100, 4)];
+        var report = BiasAudit.Compute(few, needs: 4, k: 3);
 
-        var nonBinary = Group(report, BiasDimension.Gender, "NonBinary");
-        Assert.True(nonBinary.Suppressed);
-        Assert.Equal("<5", nonBinary.PublishedCount);
-        Assert.Null(nonBinary.MeanScore);
-        Assert.Null(nonBinary.SelectionRate);
-        Assert.False(nonBinary.Flagged);
+        var newlyArrived = Group(report, BiasDimension.TargetGroup, "NewlyArrived");
+        Assert.True(newlyArrived.Suppressed);
+        Assert.Equal("<5", newlyArrived.PublishedCount);
+        Assert.Null(newlyArrived.MeanScore);
+        Assert.Null(newlyArrived.SelectionRate);
+        Assert.False(newlyArrived.Flagged);
 
         var notStated = Group(report, BiasDimension.Gender, null);
         Assert.Equal("0", notStated.PublishedCount);
         Assert.False(notStated.Suppressed);
+    }
 
-        var targetNotStated = Group(report, BiasDimension.TargetGroup, null);
-        Assert.Equal("<5", targetNotStated.PublishedCount);
-        Assert.Equal(5, Group(report, BiasDimension.TargetGroup, "Unemployed").Count);
+    [Fact]
+    public void Groups_under_thirty_show_their_figures_as_too_few_to_judge_and_are_never_the_reference()
+    {
+        var report = BiasAudit.Compute(Population, needs: 4, k: 3);
+
+        // 12 non-binary people with the highest scores of all: figures shown, but no ratios and no flag.
+        var nonBinary = Group(report, BiasDimension.Gender, "NonBinary");
+        Assert.Equal(12, nonBinary.Count);
+        Assert.False(nonBinary.Suppressed);
+        Assert.Equal(100, nonBinary.MeanScore);
+        Assert.True(nonBinary.TooFewToJudge);
+        Assert.Null(nonBinary.ImpactRatio);
+        Assert.Null(nonBinary.ScoreRatio);
+        Assert.False(nonBinary.Flagged);
+        Assert.Equal("Man", report.Tables.Single(t => t.Dimension == BiasDimension.Gender).Reference?.Key);
+
+        // No group of 30: nothing to compare with, nothing flagged.
+        var small = BiasAudit.Compute(Six, needs: 4, k: 3, threshold: 0);
+        Assert.All(small.Tables, t => Assert.Null(t.Reference));
+        Assert.False(small.Flagged);
+        Assert.True(Group(small, BiasDimension.Gender, "Man").TooFewToJudge);
+    }
+
+    [Fact]
+    public void Thirteen_high_scoring_non_binary_people_are_not_the_reference_and_flag_nobody()
+    {
+        // Women and men do alike; 13 non-binary people do far better. Against them both would fall under 0.8.
+        var subjects = new List<BiasSubject>();
+        for (var i = 0; i < 120; i++)
+        {
+            subjects.Add(new(Gender.Woman, null, 40 + (i % 20), i % 2));
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            subjects.Add(new(Gender.Man, null, 41 + (i % 20), i % 2));
+        }
+
+        for (var i = 0; i < 13; i++)
+        {
+            subjects.Add(new(Gender.NonBinary, null, 95, 2));
+        }
+
+        var report = BiasAudit.Compute(subjects, needs: 10, k: 10);
+
+        var gender = report.Tables.Single(t => t.Dimension == BiasDimension.Gender);
+        Assert.Equal("Woman", gender.Reference?.Key);
+        Assert.False(gender.Flagged);
+        Assert.False(Group(report, BiasDimension.Gender, "Man").Flagged);
+        Assert.Equal(50.5 / 49.5, Group(report, BiasDimension.Gender, "Man").ScoreRatio!.Value, 10);
+        Assert.True(Group(report, BiasDimension.Gender, "NonBinary").TooFewToJudge);
+        Assert.False(Group(report, BiasDimension.Gender, "NonBinary").Flagged);
+
+        // The target group is not stated by anyone: that group (233 people) is the reference of its table.
+        Assert.Null(report.Tables.Single(t => t.Dimension == BiasDimension.TargetGroup).Reference?.Key);
+        Assert.Equal(233, report.Tables.Single(t => t.Dimension == BiasDimension.TargetGroup).Reference?.Count);
     }
 
     [Fact]
     public void Target_groups_are_compared_the_same_way()
     {
-        var report = BiasAudit.Compute(Population, needs: 4, k: 3);
+        // Twice as many unemployed (same figures), so they are the largest target group.
+        var report = BiasAudit.Compute([.. Population, .. Population.Where(s => s.TargetGroup == TargetGroup.Unemployed)], needs: 4, k: 3);
 
         var youth = Group(report, BiasDimension.TargetGroup, "Youth");
         var unemployed = Group(report, BiasDimension.TargetGroup, "Unemployed");
+        Assert.Equal(30, youth.Count);
+        Assert.Equal(60, unemployed.Count);
+        Assert.Equal("Unemployed", report.Tables.Single(t => t.Dimension == BiasDimension.TargetGroup).Reference?.Key);
         Assert.Equal(40, unemployed.MeanScore);
         Assert.Equal(0.6, unemployed.SelectionRate!.Value, 10);
         // Youth: 0.4 / 0.6 = 0.667 selection, 30 / 40 = 0.75 score.

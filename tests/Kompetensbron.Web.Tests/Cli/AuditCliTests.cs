@@ -34,7 +34,20 @@ public sealed class AuditCliTests : IDisposable
         Assert.Equal(["gender", "targetGroup"], tables.Select(t => t.GetProperty("dimension").GetString()));
         foreach (var table in tables)
         {
-            Assert.Equal(visible, table.GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("count").GetInt32()));
+            var groups = table.GetProperty("groups").EnumerateArray().ToList();
+            Assert.Equal(visible, groups.Sum(g => g.GetProperty("count").GetInt32()));
+
+            // The reference is named: the largest group of at least 30 people; smaller groups are never flagged.
+            var largest = groups.Where(g => g.GetProperty("count").GetInt32() >= 30).MaxBy(g => g.GetProperty("count").GetInt32());
+            var reference = table.GetProperty("reference");
+            Assert.Equal(largest.ValueKind == JsonValueKind.Undefined ? JsonValueKind.Null : JsonValueKind.Object, reference.ValueKind);
+            if (reference.ValueKind == JsonValueKind.Object)
+            {
+                Assert.Equal(largest.GetProperty("key").GetString(), reference.GetProperty("key").GetString());
+                Assert.Equal(largest.GetProperty("count").GetInt32(), reference.GetProperty("count").GetInt32());
+            }
+
+            Assert.All(groups.Where(g => g.GetProperty("count").GetInt32() < 30), g => Assert.False(g.GetProperty("flagged").GetBoolean()));
         }
 
         // Threshold 0: any group behind the best is flagged; threshold 1: nothing can be.
@@ -54,6 +67,7 @@ public sealed class AuditCliTests : IDisposable
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("Target group", text.Output, StringComparison.Ordinal);
         Assert.Contains("impact ratio", text.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Reference: (\w+|not stated) \(\d+ people, the largest group\)\.", text.Output);
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("--threshold", bad.Error, StringComparison.Ordinal);
     }

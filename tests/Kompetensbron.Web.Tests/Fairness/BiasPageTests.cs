@@ -43,6 +43,15 @@ public sealed partial class BiasPageTests(KompetensbronWebFactory factory)
                 Assert.Equal(group.PublishedCount, row.People);
                 Assert.Equal(group.Flagged, row.Flagged);
             }
+
+            // The page says which group the others were compared with: the largest one of at least 30 people.
+            var reference = report.Tables.Single(t => t.Dimension == table).Reference;
+            var largest = groups.Where(g => g.Count >= BiasAudit.MinimumComparedGroup).MaxBy(g => g.Count);
+            Assert.Equal(largest?.Key, reference?.Key);
+            var said = Regex.Match(html, $"<p data-testid=\"{id}-reference\">([^<]*)</p>").Groups[1].Value;
+            Assert.Equal(reference is null
+                ? "Ingen jämförelsegrupp: ingen grupp har 30 personer eller fler, så inget jämförs."
+                : $"Jämförelsegrupp: {GroupNames[reference.Key ?? "NotStated"]} ({reference.PublishedCount} personer, den största gruppen).", said);
         }
 
         Assert.Contains(report.Flagged ? "data-testid=\"bias-flagged\"" : "data-testid=\"bias-clear\"", html, StringComparison.Ordinal);
@@ -63,6 +72,12 @@ public sealed partial class BiasPageTests(KompetensbronWebFactory factory)
         Assert.Contains("Bias check of the matching", english, StringComparison.Ordinal);
         Assert.Contains("Target group", english, StringComparison.Ordinal);
     }
+
+    private static readonly Dictionary<string, string> GroupNames = new()
+    {
+        ["Woman"] = "Kvinna", ["Man"] = "Man", ["NonBinary"] = "Ickebinär", ["NotStated"] = "Inte angett",
+        ["Youth"] = "Ung", ["NewlyArrived"] = "Nyanländ", ["Unemployed"] = "Arbetssökande", ["CareerChanger"] = "Byter yrke",
+    };
 
     private static string TableHtml(string html, string id)
     {

@@ -65,6 +65,77 @@ public sealed class JobTechWriterTests(PostgresDatabase postgres)
         Assert.Equal(0, organisations);
     }
 
+    [Theory]
+    [InlineData(JobTechWriter.Bulk)]
+    [InlineData(JobTechWriter.ChangeTracker)]
+    public async Task An_ad_cannot_take_over_another_organisation_s_need_on_sqlite(JobTechWriter writer)
+    {
+        await using var services = Services(DatabaseProvider.Sqlite, _bulk.ConnectionString);
+        await MigrateAsync(services);
+        await AssertNoTakeoverAsync(services, writer);
+    }
+
+    [PostgresFact]
+    public async Task An_ad_cannot_take_over_another_organisation_s_need_on_postgres()
+    {
+        foreach (var writer in new[] { JobTechWriter.Bulk, JobTechWriter.ChangeTracker })
+        {
+            await using var database = new PostgresDatabase();
+            await database.InitializeAsync();
+            try
+            {
+                await using var services = Services(DatabaseProvider.Postgres, database.ConnectionString);
+                await MigrateAsync(services);
+                await AssertNoTakeoverAsync(services, writer);
+            }
+            finally
+            {
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Organisation A's need from ad 71000001; then a file from organisation B with the same ad id (and a new ad): the
+    /// ad is rejected by id and A's need is untouched, while B's own ad is created. A re-import by A still updates it,
+    /// and only an operator's <see cref="JobTechImportOptions.AllowOwnerChange"/> moves it to B.
+    /// </summary>
+    private static async Task AssertNoTakeoverAsync(ServiceProvider services, JobTechWriter writer)
+    {
+        const string A = "556036-0793";
+        const string B = "556677-8899";
+        var first = await ImportAsync(services, Ads(("71000001", "Svetsare", A)), new JobTechImportOptions { Writer = writer });
+        Assert.Equal(1, first.Created);
+        var before = await QueryAsync(services, db => db.Needs.AsNoTracking().SingleAsync(n => n.ExternalId == "jobtech:71000001"));
+
+        var takeover = await ImportAsync(services, Ads(("71000001", "Kapad", B), ("71000002", "Montör", B)), new JobTechImportOptions { Writer = writer });
+
+        Assert.Equal((1, 0), (takeover.Created, takeover.Updated));
+        var rejected = Assert.Single(takeover.Rejected);
+        Assert.Equal(1, takeover.OwnerChangesRefused);
+        Assert.Equal((1, "71000001"), (rejected.Row, rejected.RecordId));
+        Assert.Contains("Annonsen 71000001 finns redan som ett behov hos en annan organisation", rejected.MessageSv, StringComparison.Ordinal);
+        Assert.Contains("Ad 71000001 is already a need of another organisation", rejected.MessageEn, StringComparison.Ordinal);
+        var after = await QueryAsync(services, db => db.Needs.AsNoTracking().SingleAsync(n => n.ExternalId == "jobtech:71000001"));
+        Assert.Equal((before.OrganisationId, before.Title, before.Version, before.UpdatedAt), (after.OrganisationId, after.Title, after.Version, after.UpdatedAt));
+        Assert.Equal(A, await OwnerAsync(services, "jobtech:71000001"));
+        Assert.Equal(B, await OwnerAsync(services, "jobtech:71000002"));
+
+        var own = await ImportAsync(services, Ads(("71000001", "Svetsare natt", A)), new JobTechImportOptions { Writer = writer });
+        Assert.Equal((0, 1, 0), (own.Created, own.Updated, own.Rejected.Count));
+
+        var moved = await ImportAsync(services, Ads(("71000001", "Flyttad", B)), new JobTechImportOptions { Writer = writer, AllowOwnerChange = true });
+        Assert.Equal((0, 1, 0), (moved.Created, moved.Updated, moved.Rejected.Count));
+        Assert.Equal(B, await OwnerAsync(services, "jobtech:71000001"));
+    }
+
+    private static Task<string> OwnerAsync(ServiceProvider services, string externalId) =>
+        QueryAsync(services, db => db.Needs.Where(n => n.ExternalId == externalId).Join(db.Organisations, n => n.OrganisationId, o => o.Id, (n, o) => o.OrganisationNumber).SingleAsync());
+
+    private static MemoryStream Ads(params (string Id, string Headline, string OrganisationNumber)[] ads) =>
+        new(System.Text.Encoding.UTF8.GetBytes(string.Concat(ads.Select(ad =>
+            $$$"""{"id": "{{{ad.Id}}}", "headline": "{{{ad.Headline}}}", "occupation": {"concept_id": "9haD_NB6_ULH"}, "employer": {"organization_number": "{{{ad.OrganisationNumber}}}", "name": "AB {{{ad.OrganisationNumber}}}"}}""" + "\n"))));
+
     private static void AssertSame(Snapshot expected, Snapshot actual)
     {
         Assert.Equal(500, actual.Needs.Count); // 300 + 200 new; the repeated ads updated, not duplicated
@@ -88,7 +159,9 @@ public sealed class JobTechWriterTests(PostgresDatabase postgres)
         Assert.Equal((300, 0), (first.Created, first.Updated));
 
         // Same ad ids (the generator numbers them), other content and employers; then the first 50 again in the same file.
-        var second = await ImportAsync(services, new MemoryStream([.. Generate(500, seed: 7), .. Generate(50, seed: 8)]), writer);
+        // Moving a need to another employer takes the operator's consent (AssertNoTakeoverAsync checks the refusal).
+        var second = await ImportAsync(services, new MemoryStream([.. Generate(500, seed: 7), .. Generate(50, seed: 8)]),
+            new JobTechImportOptions { BatchSize = 64, Writer = writer, AllowOwnerChange = true });
         Assert.Equal(200, second.Created);
         Assert.Equal(350, second.Updated);
 
@@ -123,11 +196,14 @@ public sealed class JobTechWriterTests(PostgresDatabase postgres)
         return [.. stream.ToArray(), (byte)'\n'];
     }
 
-    private static async Task<JobTechImportResult> ImportAsync(ServiceProvider services, Stream ads, JobTechWriter writer)
+    private static Task<JobTechImportResult> ImportAsync(ServiceProvider services, Stream ads, JobTechWriter writer) =>
+        ImportAsync(services, ads, new JobTechImportOptions { BatchSize = 64, Writer = writer });
+
+    private static async Task<JobTechImportResult> ImportAsync(ServiceProvider services, Stream ads, JobTechImportOptions options)
     {
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<JobTechImporter>();
-        return await importer.ImportAsync(ads, new JobTechImportOptions { BatchSize = 64, Writer = writer });
+        return await importer.ImportAsync(ads, options);
     }
 
     private static async Task<T> QueryAsync<T>(ServiceProvider services, Func<KompetensbronDbContext, Task<T>> query)

@@ -1,13 +1,28 @@
 using System.Globalization;
 using System.Text;
-using MiniExcelLibs;
 
 namespace Kompetensbron.Core.Import.Tabular;
 
-/// <summary>Limits that protect the server from oversized uploads.</summary>
+/// <summary>
+/// Limits that protect the server from oversized uploads, for CSV and Excel alike: the file's size, rows, columns
+/// and the length of a cell; for Excel, also what its zip unpacks to and the text it holds, checked while reading
+/// (a 1 MB .xlsx can unpack to gigabytes).
+/// </summary>
 public sealed record TabularLimits(long MaxBytes = 20 * 1024 * 1024, int MaxRows = 50_000, int MaxColumns = 100)
 {
     public static TabularLimits Default { get; } = new();
+
+    /// <summary>The longest cell: Excel's own limit.</summary>
+    public int MaxCellChars { get; init; } = 32_767;
+
+    /// <summary>All parts of an Excel file together, unpacked: as declared, and as counted while unpacking.</summary>
+    public long MaxUnpackedBytes { get; init; } = 100 * 1024 * 1024;
+
+    /// <summary>How many times larger a part (of 1 MB or more) may unpack than it is packed; text XML packs 5–50 times.</summary>
+    public int MaxCompressionRatio { get; init; } = 200;
+
+    /// <summary>The text an Excel file may hold in all (shared and inline strings, numbers): as much as the largest CSV file.</summary>
+    public long MaxTextChars { get; init; } = 20 * 1024 * 1024;
 }
 
 /// <summary>A data row and its number as a spreadsheet shows it (the header is row 1).</summary>
@@ -72,9 +87,39 @@ public static class TabularFile
         string.Create(CultureInfo.InvariantCulture, $"Filen är större än {maxBytes / (1024 * 1024)} MB. Dela upp den i flera filer."),
         string.Create(CultureInfo.InvariantCulture, $"The file is larger than {maxBytes / (1024 * 1024)} MB. Split it into several files."));
 
-    private static ImportFileException TooManyRows(int maxRows) => new(
+    internal static ImportFileException TooManyRows(int maxRows) => new(
         string.Create(CultureInfo.InvariantCulture, $"Filen har fler än {maxRows:N0} rader. Dela upp den i flera filer."),
         string.Create(CultureInfo.InvariantCulture, $"The file has more than {maxRows:N0} rows. Split it into several files."));
+
+    internal static ImportFileException TooManyColumns(int row, int maxColumns) => new(
+        string.Create(CultureInfo.InvariantCulture, $"Rad {row} har fler än {maxColumns} kolumner."),
+        string.Create(CultureInfo.InvariantCulture, $"Row {row} has more than {maxColumns} columns."));
+
+    /// <summary>A cell over the limit; <paramref name="column"/> is 0-based, negative when not known (an Excel shared string).</summary>
+    internal static ImportFileException CellTooLong(int row, int column, int maxChars)
+    {
+        var limit = maxChars.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', ' ');
+        var limitEn = maxChars.ToString("N0", CultureInfo.InvariantCulture);
+        return column < 0
+            ? new ImportFileException(
+                $"En cell i filen har fler än {limit} tecken, Excels egen gräns. Korta texten.",
+                $"A cell in the file has more than {limitEn} characters, Excel's own limit. Shorten the text.")
+            : new ImportFileException(
+                string.Create(CultureInfo.InvariantCulture, $"Rad {row}, kolumn {ColumnName(column)}: cellen har fler än {limit} tecken, Excels egen gräns. Korta texten."),
+                string.Create(CultureInfo.InvariantCulture, $"Row {row}, column {ColumnName(column)}: the cell has more than {limitEn} characters, Excel's own limit. Shorten the text."));
+    }
+
+    /// <summary>A 0-based column as a spreadsheet names it: 0 is A, 26 is AA.</summary>
+    private static string ColumnName(int column)
+    {
+        var name = "";
+        for (var n = column + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
 
     private static TabularSheet ReadCsv(byte[] bytes, TabularLimits limits)
     {
@@ -162,10 +207,18 @@ public static class TabularFile
             cell.Clear();
             if (cells.Count > limits.MaxColumns)
             {
-                throw new ImportFileException(
-                    string.Create(CultureInfo.InvariantCulture, $"Rad {rows.Count + 1} har fler än {limits.MaxColumns} kolumner."),
-                    string.Create(CultureInfo.InvariantCulture, $"Row {rows.Count + 1} has more than {limits.MaxColumns} columns."));
+                throw TooManyColumns(rows.Count + 1, limits.MaxColumns);
             }
+        }
+
+        void Append(char c)
+        {
+            if (cell.Length >= limits.MaxCellChars)
+            {
+                throw CellTooLong(rows.Count + 1, cells.Count, limits.MaxCellChars);
+            }
+
+            cell.Append(c);
         }
 
         void EndRow()
@@ -186,7 +239,7 @@ public static class TabularFile
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
                 {
-                    cell.Append('"');
+                    Append('"');
                     i += 2;
                     continue;
                 }
@@ -197,7 +250,7 @@ public static class TabularFile
                 }
                 else
                 {
-                    cell.Append(c);
+                    Append(c);
                 }
             }
             else if (c == '"' && cell.ToString().Trim().Length == 0)
@@ -220,7 +273,7 @@ public static class TabularFile
             }
             else
             {
-                cell.Append(c);
+                Append(c);
             }
 
             i++;
@@ -248,32 +301,11 @@ public static class TabularFile
 
     private static TabularSheet ReadXlsx(byte[] bytes, TabularLimits limits)
     {
-        var rows = new List<TabularRow>();
+        List<TabularRow> rows;
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            var number = 0;
-            foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
-            {
-                number++;
-                if (row.Count > limits.MaxColumns)
-                {
-                    throw new ImportFileException(
-                        string.Create(CultureInfo.InvariantCulture, $"Rad {number} har fler än {limits.MaxColumns} kolumner."),
-                        string.Create(CultureInfo.InvariantCulture, $"Row {number} has more than {limits.MaxColumns} columns."));
-                }
-
-                if (number > limits.MaxRows + 1)
-                {
-                    throw TooManyRows(limits.MaxRows);
-                }
-
-                var cells = row.Values.Select(v => Clean(CellText(v))).ToArray();
-                if (number == 1 || cells.Any(c => c.Length > 0))
-                {
-                    rows.Add(new TabularRow(number, cells));
-                }
-            }
+            rows = XlsxSheetReader.Read(stream, limits);
         }
         catch (Exception e) when (e is not ImportFileException)
         {
@@ -288,7 +320,8 @@ public static class TabularFile
         return new TabularSheet(rows[0].Cells, rows.Skip(1).ToList(), "Excel (.xlsx)");
     }
 
-    private static string CellText(object? value) => value switch
+    /// <summary>A cell's value as text, the same for every reader: numbers invariant, dates yyyy-MM-dd, booleans ja/nej.</summary>
+    internal static string CellText(object? value) => value switch
     {
         null => "",
         string s => s,
