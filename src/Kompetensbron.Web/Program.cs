@@ -84,16 +84,17 @@ var app = builder.Build();
 await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 app.Lifetime.ApplicationStarted.Register(() => ListeningAddresses.Announce(app.Services));
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/fel/500");
-}
+// In every environment, Development too: an exception is logged, never shown. The developer exception page would
+// answer with the stack trace and echo the request's Authorization header and cookies.
+app.UseWhen(ApiRoutes.IsApi, api => api.UseExceptionHandler());
+app.UseWhen(context => !ApiRoutes.IsApi(context), pages => pages.UseExceptionHandler("/fel/500"));
 
 app.UseKompetensbronSecurity();
 
 // The API answers errors (an unknown route, 401, 403 …) with problem details; pages with the error page.
 app.UseWhen(ApiRoutes.IsApi, api => api.UseStatusCodePages());
 app.UseWhen(context => !ApiRoutes.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/fel/{0}"));
+app.UseClientErrors();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -45,13 +45,37 @@ public sealed class LocalisationTests(KompetensbronWebFactory factory)
         Assert.Contains("href=\"/sprak?culture=en&returnUrl=%2Fkonto%2Flogga-in\"", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_language_link_never_redirects_off_site()
+    /// <summary>Hostile return addresses (escaped as a query value): browsers ignore tabs and newlines and read a backslash as a slash.</summary>
+    [Theory]
+    [InlineData("%2F%2Fevil.example")]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%0A%2Fevil.example")]
+    [InlineData("%2F%0D%0A%2Fevil.example")]
+    [InlineData("%2F%5Cevil.example")]
+    [InlineData("%2F%09%5Cevil.example")]
+    [InlineData("%2F%00x")]
+    [InlineData("%2Fx%7F")]
+    [InlineData("https%3A%2F%2Fevil.example")]
+    [InlineData("javascript%3Aalert(1)")]
+    [InlineData("%5C%5Cevil.example")]
+    [InlineData("~%2F%2Fevil.example")]
+    [InlineData("")]
+    public async Task The_language_link_never_redirects_off_site_or_fails(string returnUrl)
     {
         using var client = factory.Browser();
-        using var response = await client.GetAsync(new Uri("/sprak?culture=en&returnUrl=%2F%2Fevil.example", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/sprak?culture=en&returnUrl=" + returnUrl, UriKind.Relative));
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_language_link_keeps_a_local_address_with_its_query()
+    {
+        using var client = factory.Browser();
+        using var response = await client.GetAsync(new Uri("/sprak?culture=en&returnUrl=%2Fyrken%3Fq%3Dsvets", UriKind.Relative));
+
+        Assert.Equal("/yrken?q=svets", response.Headers.Location?.OriginalString);
     }
 
     /// <summary>Every Swedish resource file (the neutral default) beside the English one, per feature.</summary>

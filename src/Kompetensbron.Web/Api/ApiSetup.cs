@@ -1,8 +1,10 @@
 using Kompetensbron.Data.ApiTokens;
+using Kompetensbron.Web.Email;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Kompetensbron.Web.Api;
@@ -62,8 +64,11 @@ public static class ApiSetup
     public static void ConfigureOpenApi(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddDocumentTransformer((document, _, _) =>
+        options.AddDocumentTransformer((document, context, _) =>
         {
+            // The site's configured public address, else relative: never the request's Host header, which a caller controls.
+            var publicAddress = context.ApplicationServices.GetRequiredService<IOptions<EmailOptions>>().Value.PublicAddress;
+            document.Servers = [new OpenApiServer { Url = string.IsNullOrWhiteSpace(publicAddress) ? "/" : publicAddress.TrimEnd('/') }];
             document.Info.Title = "Kompetensbron API";
             document.Info.Description = "Organisations, needs, programmes, one's own profile, matches, insights, placement rounds and the JobTech taxonomy. "
                 + "Lists are paged (limit, cursor; the next page is in the Link header and in next). GET answers with an ETag; PUT and DELETE need If-Match "

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text;
 using Kompetensbron.Data.Database;
+using Kompetensbron.Data.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Kompetensbron.Web.Email;
@@ -43,9 +44,10 @@ public sealed class EmailOptions
 
 /// <summary>
 /// Writes each message as an RFC 5322 <c>.eml</c> file into the outbox folder (open it in any mail program), so
-/// nothing leaves the machine until a real sender is configured.
+/// nothing leaves the machine until a real sender is configured. The messages to a person are theirs: in their data
+/// export, and deleted with their account (<see cref="IPersonalMessages"/>).
 /// </summary>
-public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvider time) : IEmailSender
+public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvider time) : IEmailSender, IPersonalMessages
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
@@ -65,5 +67,67 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
             .Append("Content-Transfer-Encoding: 8bit\r\n\r\n")
             .Append(message.Body.ReplaceLineEndings("\r\n"));
         await File.WriteAllTextAsync(file, eml.ToString(), new UTF8Encoding(false), cancellationToken);
+    }
+
+    public IReadOnlyList<PersonalData.MessageData> MessagesTo(string email) =>
+        [.. FilesTo(email).Select(f => new PersonalData.MessageData(f.Date, f.Subject)).OrderBy(m => m.At)];
+
+    public int DeleteMessagesTo(string email)
+    {
+        var files = FilesTo(email);
+        foreach (var file in files)
+        {
+            File.Delete(file.Path);
+        }
+
+        return files.Count;
+    }
+
+    /// <summary>The outbox files whose To header is <paramref name="email"/> (any case), with their date and decoded subject.</summary>
+    private List<(string Path, DateTimeOffset? Date, string Subject)> FilesTo(string email)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(email);
+        var folder = options.Value.ResolvedOutboxFolder();
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var found = new List<(string, DateTimeOffset?, string)>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.eml"))
+        {
+            var headers = File.ReadLines(file).TakeWhile(l => l.Length > 0)
+                .Select(l => l.Split(':', 2))
+                .Where(p => p.Length == 2)
+                .GroupBy(p => p[0].Trim(), StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.OrdinalIgnoreCase);
+            if (headers.TryGetValue("To", out var to) && MailAddress.TryCreate(to, out var address)
+                && string.Equals(address.Address, email, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add((file,
+                    headers.TryGetValue("Date", out var date) && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null,
+                    headers.TryGetValue("Subject", out var subject) ? DecodeSubject(subject) : ""));
+            }
+        }
+
+        return found;
+    }
+
+    private static string DecodeSubject(string subject)
+    {
+        const string Prefix = "=?utf-8?B?";
+        if (subject.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && subject.EndsWith("?=", StringComparison.Ordinal))
+        {
+            try
+            {
+                return Encoding.UTF8.GetString(Convert.FromBase64String(subject[Prefix.Length..^2]));
+            }
+            catch (FormatException)
+            {
+                return subject;
+            }
+        }
+
+        return subject;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Kompetensbron.Core;
 using Kompetensbron.Data.Concurrency;
+using Kompetensbron.Web.Security;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -24,6 +25,7 @@ public enum EditedThing
 /// carries the version in a hidden <c>ExpectedVersion</c> field (<see cref="VersionFieldTagHelper"/>); on POST the save
 /// only succeeds if the entity is still at the posted version, else it throws <see cref="DbUpdateConcurrencyException"/>
 /// and the page calls <see cref="ReportConflict"/>, which shows a clear message above the form instead of overwriting.
+/// A POST without the version is refused with 400 (<see cref="ClientErrors"/>), nothing saved.
 /// </summary>
 public static class VersionedForms
 {
@@ -35,7 +37,7 @@ public static class VersionedForms
     private const string VersionKey = "kompetensbron:form-version";
     private const string ConflictKey = "kompetensbron:edit-conflict";
 
-    /// <summary>GET: the page's forms carry the entity's version. POST: the save is checked against the posted version.</summary>
+    /// <summary>GET: the page's forms carry the entity's version. POST: the save is checked against the posted version, which it must carry.</summary>
     public static void Track(DbContext db, HttpContext http, IVersioned entity)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -45,9 +47,12 @@ public static class VersionedForms
         {
             http.Items[VersionKey] = entity.Version;
         }
-        else if (Posted(http.Request) is { } version)
+        else
         {
-            db.ExpectVersion(entity, version);
+            // The check is not optional: a form without the version it was filled in on would overwrite whatever
+            // is stored now, so it is refused (400) before anything is written.
+            db.ExpectVersion(entity, Posted(http.Request)
+                ?? throw ClientErrors.BadRequest($"The form has no {FieldName}: open the page again and save from there."));
         }
     }
 

@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.AspNetCore.Routing;
 
 namespace Kompetensbron.Web.Localisation;
 
@@ -39,10 +43,14 @@ public static class CultureEndpoints
                 SameSite = SameSiteMode.Lax,
                 Secure = context.Request.IsHttps,
             });
-        var target = IsLocal(returnUrl) ? returnUrl! : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(IsLocal(context, returnUrl) ? returnUrl! : "/");
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    /// <summary>
+    /// The framework's own rule, the one <c>LocalRedirect</c> enforces (no <c>//</c> or <c>/\</c>, no tab, newline or
+    /// other control character, which browsers drop and so would read <c>/%09/evil</c> as <c>//evil</c>): anything
+    /// else falls back to the start page instead of failing the redirect.
+    /// </summary>
+    private static bool IsLocal(HttpContext context, string? url) =>
+        new UrlHelper(new ActionContext(context, new RouteData(), new ActionDescriptor())).IsLocalUrl(url);
 }

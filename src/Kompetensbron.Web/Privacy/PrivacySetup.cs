@@ -16,7 +16,9 @@ public static class PrivacySetup
             .Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
+        services.AddSingleton<IPersonalMessages>(sp => sp.GetRequiredService<OutboxEmailSender>());
 
         services.AddOptions<RetentionOptions>()
             .Bind(configuration.GetSection(RetentionOptions.Section))

@@ -4,13 +4,13 @@ using Kompetensbron.Web.Accounts;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Kompetensbron.Web.Security;
 
 /// <summary>
 /// Hardening in one place: cookie policy, login rate limit, request size limits, HSTS and the security headers.
+/// Oversized and malformed requests are answered by <see cref="ClientErrors"/>.
 /// </summary>
 public static class SecuritySetup
 {
@@ -49,6 +49,10 @@ public static class SecuritySetup
                 form.ValueLengthLimit = (int)Math.Min(security.Value.MaxRequestBodyBytes, int.MaxValue);
             });
 
+        // A minimal-API parameter that does not bind throws (in every environment, not only Development) so that
+        // ClientErrors answers it with problem details naming the parameter instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -69,42 +73,7 @@ public static class SecuritySetup
 
         app.UseSecurityHeaders();
         app.UseCookiePolicy();
-        app.Use(RefuseTooLargeBodiesAsync);
         return app;
-    }
-
-    /// <summary>
-    /// Kestrel throws when a body passes <see cref="SecurityOptions.MaxRequestBodyBytes"/>. Form bodies are read here,
-    /// up front, so that antiforgery (which would report a 400) never meets an oversized one; every oversized body is
-    /// answered 413 with a short message (problem details for the API), not the error page, which would read it again.
-    /// </summary>
-    private static async Task RefuseTooLargeBodiesAsync(HttpContext context, RequestDelegate next)
-    {
-        try
-        {
-            // The upload page (/importera) raises the limits for itself ([RequestSizeLimit], [RequestFormLimits]).
-            if (context.Request.HasFormContentType && !context.Request.Path.StartsWithSegments("/importera", StringComparison.OrdinalIgnoreCase))
-            {
-                await context.Request.ReadFormAsync(context.RequestAborted);
-            }
-
-            await next(context);
-        }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
-        {
-            var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            var problem = new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = text["Status_TooLarge_Title"], Detail = text["Status_TooLarge_Text"] },
-            };
-            if (!await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
-            {
-                await context.Response.WriteAsync(text["Status_TooLarge_Text"], context.RequestAborted);
-            }
-        }
     }
 
     /// <summary>Development and the test suites run plain http on 127.0.0.1; everywhere else is https only.</summary>

@@ -5,6 +5,7 @@ using Kompetensbron.Core.Profiles;
 using Kompetensbron.Core.Programmes;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Web.Persons;
 using Kompetensbron.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,6 +107,82 @@ public sealed partial class EditConflictTests(EmptyWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_need_form_without_its_version_is_refused_and_nothing_is_saved()
+    {
+        var (email, organisationId) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        var needId = await AddNeedAsync(factory, organisationId!.Value, NeedStatus.Open, "Svetsare");
+        var page = $"/arbetsgivare/behov/redigera/{needId}";
+        using var client = await LoggedInAsync(factory, email);
+        var form = await OpenAsync(client, page);
+
+        using var refused = await PostWithoutVersionAsync(client, page, form, NeedFields("Överskriven"));
+
+        await AssertRefusedAsync(refused);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var need = await scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Needs.AsNoTracking().SingleAsync(n => n.Id == needId);
+        Assert.Equal(("Svetsare", form.Version), (need.Title, need.Version));
+    }
+
+    [Fact]
+    public async Task A_programme_form_without_its_version_is_refused_and_nothing_is_saved()
+    {
+        var (email, providerId) = await TestAccounts.CreateAsync(factory, Roles.EducationProvider);
+        int programmeId;
+        await using (var setup = factory.Services.CreateAsyncScope())
+        {
+            var db = setup.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+            var programme = new Programme
+            {
+                ProviderId = providerId!.Value, Title = "Svetsteknik", Level = ProgrammeLevel.Yh, LengthWeeks = 40, Seats = 20,
+                IsDistance = true, SkillIds = [TigWelding], CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+            programmeId = programme.Id;
+        }
+
+        var page = $"/utbildningsanordnare/utbildningar/redigera/{programmeId}";
+        using var client = await LoggedInAsync(factory, email);
+        var form = await OpenAsync(client, page);
+
+        using var refused = await PostWithoutVersionAsync(client, page, form, ProgrammeFields("Överskriven"));
+
+        await AssertRefusedAsync(refused);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId);
+        Assert.Equal(("Svetsteknik", form.Version), (stored.Title, stored.Version));
+    }
+
+    /// <summary>Every profile step, with each handler that saves.</summary>
+    public static TheoryData<string> ProfileStepForms()
+    {
+        var data = new TheoryData<string>(ProfileSteps.InOrder.Where(s => s is not (ProfileSteps.Skills or ProfileSteps.FreeText)));
+        data.Add(ProfileSteps.Occupation + "?handler=Remove");
+        data.Add(ProfileSteps.FreeText + "?handler=Confirm");
+        data.Add(ProfileSteps.Skills + "?handler=Add");
+        data.Add(ProfileSteps.Skills + "?handler=Remove");
+        return data;
+    }
+
+    /// <summary>A form without the version changes nothing.</summary>
+    [Theory]
+    [MemberData(nameof(ProfileStepForms))]
+    public async Task A_profile_step_without_its_version_is_refused_and_nothing_is_saved(string step)
+    {
+        var person = await TestAccounts.CreatePersonAsync(factory);
+        using var client = await LoggedInAsync(factory, person.Email);
+        var form = await OpenAsync(client, step.Split('?')[0]);
+
+        using var refused = await PostWithoutVersionAsync(client, step, form,
+            [new("Minutes", "90"), new("Mode", "Car"), new("Codes", "B"), new("Where", "Värnamo"), new("skillId", TigWelding), new("SkillIds", TigWelding)]);
+
+        await AssertRefusedAsync(refused);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var profile = await scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Profiles.AsNoTracking().SingleAsync(p => p.Id == person.ProfileId);
+        Assert.Equal(form.Version, profile.Version);
+    }
+
+    [Fact]
     public async Task A_change_to_a_dependent_row_alone_moves_the_version_on()
     {
         var person = await TestAccounts.CreatePersonAsync(factory);
@@ -136,6 +213,19 @@ public sealed partial class EditConflictTests(EmptyWebFactory factory) : IClassF
         using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", form.Token))
             .Append(new("ExpectedVersion", form.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return await client.PostAsync(new Uri(page, UriKind.Relative), content);
+    }
+
+    private static async Task<HttpResponseMessage> PostWithoutVersionAsync(HttpClient client, string page, Form form, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", form.Token)));
+        return await client.PostAsync(new Uri(page, UriKind.Relative), content);
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response)
+    {
+        var html = Html.Decode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {html}");
+        Assert.Contains("Det gick inte att läsa det du skickade", html, StringComparison.Ordinal);
     }
 
     private static List<KeyValuePair<string, string>> NeedFields(string title) =>

@@ -18,14 +18,23 @@ public static partial class Html
         return client;
     }
 
-    /// <summary>GETs the page, takes its antiforgery token and POSTs the fields to <paramref name="action"/> (default: the same page).</summary>
+    /// <summary>
+    /// GETs the page, takes its antiforgery token (and the edit version, <c>ExpectedVersion</c>, when its forms carry
+    /// one, as a browser would) and POSTs the fields to <paramref name="action"/> (default: the same page).
+    /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(
         this HttpClient client, string page, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
         var token = AntiforgeryToken(html);
-        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        var posted = fields.Append(new("__RequestVerificationToken", token)).ToList();
+        if (VersionPattern().Match(html) is { Success: true } version && !posted.Exists(f => f.Key == "ExpectedVersion"))
+        {
+            posted.Add(new("ExpectedVersion", version.Groups[1].Value));
+        }
+
+        var content = new FormUrlEncodedContent(posted);
         return await client.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
     }
 
@@ -66,4 +75,7 @@ public static partial class Html
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"ExpectedVersion\" value=\"(\\d+)\"")]
+    private static partial Regex VersionPattern();
 }
