@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Demo;
@@ -24,6 +26,16 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
     [BrowserFact]
     public async Task The_coordinator_runs_both_algorithms_compares_and_publishes_and_the_student_sees_the_result()
     {
+        // A young person chooses on Min sida to take part (the demo's young people already have).
+        await LogInAsync(Roles.Person);
+        await Page.GotoAsync("/min-sida");
+        await Page.GetByLabel("Jag vill vara med i placering av praktikplatser (APL)").CheckAsync();
+        await Page.GetByTestId("placement-save").ClickAsync();
+        await Page.GetByTestId("placement-saved").WaitForAsync();
+        Assert.True(await Page.GetByTestId("placement-opt-in").IsCheckedAsync());
+        await Page.AssertAccessibleAsync(output);
+        await Context.ClearCookiesAsync();
+
         await LogInAsync(Roles.Coordinator);
         await Page.WaitForURLAsync("**/samordnare");
         await Page.GetByTestId("placement-link").ClickAsync();
@@ -96,13 +108,14 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
         await Page.AssertAccessibleAsync(output);
         await Page.ScreenshotAsync("placement-placed-student.png", output);
 
-        // The employer of that place sees the student coming, with the supervisor column.
+        // The employer of that place sees the student coming, with the supervisor column: by name only where the
+        // person lets employers see it, otherwise by pseudonym.
         await Context.ClearCookiesAsync();
         await LogInAsync(student.EmployerEmail, student.EmployerPassword);
         await Page.GotoAsync("/placering/kommande");
         var coming = Page.GetByTestId("incoming");
         await coming.WaitForAsync();
-        var row = coming.Locator("tbody tr").Filter(new() { HasText = student.StudentName });
+        var row = coming.Locator("tbody tr").Filter(new() { HasTextRegex = new Regex(Regex.Escape(student.StudentName) + @"\b") });
         Assert.Equal(1, await row.CountAsync());
         Assert.Contains(student.PlaceTitle, await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(student.Supervisor ?? "–", await row.InnerTextAsync(), StringComparison.Ordinal);
@@ -180,7 +193,8 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
         }
 
         var supervisor = outcome.PlaceId == supervised ? Supervisor : null;
-        return new PlacedStudent(studentEmail, applicant.Name, need.Title, outcome.WishRank!.Value, supervisor, employerEmail, employerPassword);
+        var shownAs = profile.Visibility == ProfileVisibility.Visible ? profile.DisplayName : $"Sökande {applicant.Id}";
+        return new PlacedStudent(studentEmail, shownAs, need.Title, outcome.WishRank!.Value, supervisor, employerEmail, employerPassword);
     }
 
     private async Task LogInAsync(string role)
