@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
@@ -115,8 +114,8 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
         await Page.GotoAsync("/placering/kommande");
         var coming = Page.GetByTestId("incoming");
         await coming.WaitForAsync();
-        var row = coming.Locator("tbody tr").Filter(new() { HasTextRegex = new Regex(Regex.Escape(student.StudentName) + @"\b") });
-        Assert.Equal(1, await row.CountAsync());
+        var row = coming.Locator("tbody tr").Filter(new() { Has = Page.GetByRole(AriaRole.Cell, new() { Name = student.StudentName, Exact = true }) });
+        Assert.True(await row.CountAsync() == 1, $"No single row for {student.StudentName} in: {await coming.InnerTextAsync()}");
         Assert.Contains(student.PlaceTitle, await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(student.Supervisor ?? "–", await row.InnerTextAsync(), StringComparison.Ordinal);
         await Page.AssertAccessibleAsync(output);
