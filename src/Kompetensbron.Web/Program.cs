@@ -19,6 +19,7 @@ using Kompetensbron.Web.Insights;
 using Kompetensbron.Web.Localisation;
 using Kompetensbron.Web.Matching;
 using Kompetensbron.Web.Persons;
+using Kompetensbron.Web.Placement;
 using Kompetensbron.Web.Privacy;
 using Kompetensbron.Web.Providers;
 using Kompetensbron.Web.Security;
@@ -54,7 +55,12 @@ services.AddDataProtection()
     .ProtectKeysWithConfiguredCertificate(builder.Configuration);
 
 services.AddKompetensbronLocalisation();
-services.AddRazorPages()
+services.AddRazorPages(o =>
+    {
+        // Everything under /placering (rounds and incoming students) is for approved organisations and coordinators,
+        // decided here once for the whole folder, not by each page.
+        o.Conventions.AuthorizeFolder(PlacementPages.Folder, ApprovedMemberPolicy.Name);
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o =>
         o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

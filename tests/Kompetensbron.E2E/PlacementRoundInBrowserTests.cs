@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Demo;
@@ -24,6 +25,16 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
     [BrowserFact]
     public async Task The_coordinator_runs_both_algorithms_compares_and_publishes_and_the_student_sees_the_result()
     {
+        // A young person chooses on Min sida to take part (the demo's young people already have).
+        await LogInAsync(Roles.Person);
+        await Page.GotoAsync("/min-sida");
+        await Page.GetByLabel("Jag vill vara med i placering av praktikplatser (APL)").CheckAsync();
+        await Page.GetByTestId("placement-save").ClickAsync();
+        await Page.GetByTestId("placement-saved").WaitForAsync();
+        Assert.True(await Page.GetByTestId("placement-opt-in").IsCheckedAsync());
+        await Page.AssertAccessibleAsync(output);
+        await Context.ClearCookiesAsync();
+
         await LogInAsync(Roles.Coordinator);
         await Page.WaitForURLAsync("**/samordnare");
         await Page.GetByTestId("placement-link").ClickAsync();
@@ -96,14 +107,15 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
         await Page.AssertAccessibleAsync(output);
         await Page.ScreenshotAsync("placement-placed-student.png", output);
 
-        // The employer of that place sees the student coming, with the supervisor column.
+        // The employer of that place sees the student coming, with the supervisor column: by name only where the
+        // person lets employers see it, otherwise by pseudonym.
         await Context.ClearCookiesAsync();
         await LogInAsync(student.EmployerEmail, student.EmployerPassword);
         await Page.GotoAsync("/placering/kommande");
         var coming = Page.GetByTestId("incoming");
         await coming.WaitForAsync();
-        var row = coming.Locator("tbody tr").Filter(new() { HasText = student.StudentName });
-        Assert.Equal(1, await row.CountAsync());
+        var row = coming.Locator("tbody tr").Filter(new() { Has = Page.GetByRole(AriaRole.Cell, new() { Name = student.StudentName, Exact = true }) });
+        Assert.True(await row.CountAsync() == 1, $"No single row for {student.StudentName} in: {await coming.InnerTextAsync()}");
         Assert.Contains(student.PlaceTitle, await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(student.Supervisor ?? "–", await row.InnerTextAsync(), StringComparison.Ordinal);
         await Page.AssertAccessibleAsync(output);
@@ -180,7 +192,8 @@ public sealed class PlacementRoundInBrowserTests(AppServer app, Chromium chromiu
         }
 
         var supervisor = outcome.PlaceId == supervised ? Supervisor : null;
-        return new PlacedStudent(studentEmail, applicant.Name, need.Title, outcome.WishRank!.Value, supervisor, employerEmail, employerPassword);
+        var shownAs = profile.Visibility == ProfileVisibility.Visible ? profile.DisplayName : $"Sökande {applicant.Id}";
+        return new PlacedStudent(studentEmail, shownAs, need.Title, outcome.WishRank!.Value, supervisor, employerEmail, employerPassword);
     }
 
     private async Task LogInAsync(string role)

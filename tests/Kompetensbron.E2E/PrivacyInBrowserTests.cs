@@ -19,7 +19,7 @@ public sealed class PrivacyInBrowserTests(AppServer app, Chromium chromium, ITes
         await Page.LogInAsync(person.Email, person.Password, "/min-sida");
 
         await Page.GetByLabel("Godkända arbetsgivare, utan ditt namn").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
         Assert.True(await Page.GetByTestId("saved").IsVisibleAsync());
         Assert.Equal("Godkända arbetsgivare, utan ditt namn", await Page.GetByTestId("visibility").InnerTextAsync());
         await Page.ScreenshotAsync("my-page.png", output);

@@ -466,6 +466,9 @@ public static class DemoRegionGenerator
                     _ => ProfileVisibility.Hidden,
                 },
                 AvailableFrom = random.NextDouble() < 0.8 ? today.AddDays(random.Next(0, 60)) : null,
+
+                // The demo's young people have chosen to take part in placement rounds (APL).
+                JoinsPlacementRounds = group == TargetGroup.Youth,
                 IsDemo = true,
                 CreatedAt = createdAt,
                 UpdatedAt = Min(createdAt.AddDays(random.Next(0, 60)), now),

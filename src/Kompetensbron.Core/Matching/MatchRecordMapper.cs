@@ -44,6 +44,6 @@ public static class MatchRecordMapper
             profile.MaxCommuteMinutes,
             profile.CommuteMode,
             profile.AvailableFrom,
-            profile.Visibility != ProfileVisibility.Hidden);
+            profile.Visibility.IsSeenByApprovedOrganisations());
     }
 }

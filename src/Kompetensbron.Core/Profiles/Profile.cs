@@ -73,6 +73,13 @@ public sealed class Profile : IVersioned
     public Gender? Gender { get; set; }
     public TargetGroup? TargetGroup { get; set; }
     public ProfileVisibility Visibility { get; set; } = ProfileVisibility.PseudonymousToApprovedEmployers;
+
+    /// <summary>
+    /// The person's own choice to take part in placement rounds (APL places, internships, summer jobs). Only such
+    /// profiles are added to a round from the profiles; a pupil on a school's own list comes in by that list instead.
+    /// </summary>
+    public bool JoinsPlacementRounds { get; set; }
+
     public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,3 +1,4 @@
+using Kompetensbron.Core.Profiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kompetensbron.Data.Invitations;
@@ -14,6 +15,11 @@ public enum InviteOutcome
     /// <summary>The person was already invited to this need: nothing new (and no second e-mail).</summary>
     AlreadyInvited,
 
+    /// <summary>
+    /// The profile is hidden now, or gone: the candidate list the token came from is out of date. Nothing happened.
+    /// </summary>
+    NotVisible,
+
     /// <summary>A new invitation.</summary>
     Invited,
 }
@@ -27,12 +33,21 @@ public sealed record InboxEntry(Invitation Invitation, string NeedTitle, string 
 /// </summary>
 public sealed class InvitationService(KompetensbronDbContext db, TimeProvider time)
 {
-    /// <summary>Invites the profile to the organisation's need (once).</summary>
+    /// <summary>
+    /// Invites the profile to the organisation's need (once), if the person still lets approved organisations see it:
+    /// the choice is read now, not when the candidate list was shown.
+    /// </summary>
     public async Task<InviteOutcome> InviteAsync(int organisationId, int needId, int profileId, CancellationToken ct)
     {
         if (!await db.Needs.AnyAsync(n => n.Id == needId && n.OrganisationId == organisationId, ct))
         {
             return InviteOutcome.NotYours;
+        }
+
+        var visibility = await db.Profiles.Where(p => p.Id == profileId).Select(p => (ProfileVisibility?)p.Visibility).FirstOrDefaultAsync(ct);
+        if (visibility is not { } current || !current.IsSeenByApprovedOrganisations())
+        {
+            return InviteOutcome.NotVisible;
         }
 
         if (await db.Invitations.AnyAsync(i => i.NeedId == needId && i.ProfileId == profileId, ct))

@@ -22,7 +22,15 @@ public sealed record PublishedOutcome(
     string RoundName, ApplicantOutcome Outcome, Need? Need, string? EmployerName, PlacementPlace? Place, IReadOnlyDictionary<string, string> WishTitles);
 
 /// <summary>A student coming to an employer's place in a published round, with the place as it was run (supervisor).</summary>
-public sealed record IncomingStudent(string RoundName, Need Need, string Name, string School, PlacementPlace? Place);
+public sealed record IncomingStudent(string RoundName, Need Need, ApplicantLabel Student, string School, PlacementPlace? Place);
+
+/// <summary>
+/// How an applicant is shown to anyone but the person: <see cref="Name"/> for a pupil on the school's own list and for a
+/// profile whose visibility shows the name, otherwise null, and the page shows a pseudonym made from
+/// <see cref="Number"/> (the applicant's row in the round, never the profile id). A profile's ids are there so that
+/// showing it can be written to the person's audit log.
+/// </summary>
+public sealed record ApplicantLabel(int Number, string? Name, int? ProfileId, string? ProfileUserId);
 
 /// <summary>
 /// Prepares, runs and publishes stored placement rounds: places from open needs, applicants from profiles or CSV,
@@ -124,20 +132,62 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
         }
     }
 
-    /// <summary>Adds the young people's profiles (target group youth) not yet in the round; their wishes are proposed from matches when run.</summary>
-    public async Task<int> AddYouthProfilesAsync(StoredPlacementRound round, CancellationToken ct = default)
+    /// <summary>
+    /// Adds the profiles whose owners chose to take part in placement rounds (and do not hide their profile), not yet
+    /// in the round; their wishes are proposed from matches when run. Nobody else's profile enters a round this way.
+    /// The name is not copied: it is read from the profile when shown, under the person's visibility then.
+    /// </summary>
+    public async Task<int> AddOptedInProfilesAsync(StoredPlacementRound round, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         var present = round.Applicants.Where(a => a.ProfileId != null).Select(a => a.ProfileId!.Value).ToHashSet();
-        var profiles = await db.Profiles.AsNoTracking()
-            .Where(p => p.TargetGroup == TargetGroup.Youth && p.Visibility != ProfileVisibility.Hidden)
+        var profiles = await db.Profiles.AsNoTracking().IgnoreAutoIncludes()
+            .Where(p => p.JoinsPlacementRounds)
             .OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.DisplayName, p.MunicipalityCode })
+            .Select(p => new { p.Id, p.Visibility, p.MunicipalityCode })
             .ToListAsync(ct);
-        var added = profiles.Where(p => !present.Contains(p.Id)).ToList();
-        round.Applicants.AddRange(added.Select(p => new RoundApplicant { ProfileId = p.Id, Name = p.DisplayName, School = p.MunicipalityCode }));
+        var added = profiles.Where(p => p.Visibility.IsSeenByApprovedOrganisations() && !present.Contains(p.Id)).ToList();
+        round.Applicants.AddRange(added.Select(p => new RoundApplicant { ProfileId = p.Id, Name = string.Empty, School = p.MunicipalityCode }));
         await ChangedAsync(round, ct);
         return added.Count;
+    }
+
+    /// <summary>
+    /// The person no longer takes part: their profile leaves every round that is not published yet (a round changed so
+    /// must be run again). Published rounds keep the outcome the person was told about.
+    /// </summary>
+    public async Task LeaveOpenRoundsAsync(int profileId, CancellationToken ct = default)
+    {
+        var rounds = await db.Set<StoredPlacementRound>()
+            .Where(r => r.Status != PlacementRoundStatus.Published && r.Applicants.Any(a => a.ProfileId == profileId))
+            .Include(r => r.Applicants)
+            .Include(r => r.Results)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        foreach (var round in rounds)
+        {
+            round.Applicants.RemoveAll(a => a.ProfileId == profileId);
+            await ChangedAsync(round, ct);
+        }
+    }
+
+    /// <summary>
+    /// How each applicant is shown, by <see cref="ApplicantKey(RoundApplicant)"/>: a pupil from the school's list by name,
+    /// a profile by name only while its visibility shows the name (read now), otherwise by pseudonym.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ApplicantLabel>> LabelsAsync(IEnumerable<RoundApplicant> applicants, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicants);
+        var list = applicants.ToList();
+        var profileIds = list.Where(a => a.ProfileId != null).Select(a => a.ProfileId!.Value).Distinct().ToList();
+        var profiles = await db.Profiles.AsNoTracking().IgnoreAutoIncludes()
+            .Where(p => profileIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.DisplayName, p.Visibility, p.UserId })
+            .ToDictionaryAsync(p => p.Id, ct);
+        return list.ToDictionary(ApplicantKey, a =>
+            a.ProfileId is not { } profileId ? new ApplicantLabel(a.Id, a.Name, null, null)
+            : profiles.GetValueOrDefault(profileId) is { } p ? new ApplicantLabel(a.Id, p.Visibility.ShowsName() ? p.DisplayName : null, p.Id, p.UserId)
+            : new ApplicantLabel(a.Id, null, profileId, null), StringComparer.Ordinal);
     }
 
     public async Task AddApplicantsAsync(StoredPlacementRound round, IEnumerable<RoundApplicant> applicants, CancellationToken ct = default)
@@ -236,8 +286,8 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
     }
 
     /// <summary>
-    /// Students placed at an organisation's needs in published rounds. Placement implies contact, so the employer sees
-    /// the names of placed students only (docs/security.md, privacy).
+    /// Students placed at an organisation's needs in published rounds: the employer sees placed students only, each as
+    /// <see cref="LabelsAsync"/> shows them (a pseudonym unless the person lets their name be seen; docs/security.md).
     /// </summary>
     public async Task<IReadOnlyList<IncomingStudent>> IncomingForOrganisationAsync(int organisationId, CancellationToken ct = default)
     {
@@ -255,11 +305,12 @@ public sealed class PlacementRounds(KompetensbronDbContext db, MatchService matc
             var result = PublishedResult(round);
             var places = PublishedPlaces(round);
             var applicants = round.Applicants.ToDictionary(ApplicantKey, StringComparer.Ordinal);
+            var labels = await LabelsAsync(round.Applicants, ct);
             foreach (var outcome in result.Applicants)
             {
                 if (outcome.PlaceId is { } placeId && needs.TryGetValue(NeedIdOf(placeId), out var need) && applicants.TryGetValue(outcome.ApplicantId, out var applicant))
                 {
-                    incoming.Add(new(round.Name, need, applicant.Name, applicant.School, places.GetValueOrDefault(placeId)));
+                    incoming.Add(new(round.Name, need, labels[outcome.ApplicantId], applicant.School, places.GetValueOrDefault(placeId)));
                 }
             }
         }

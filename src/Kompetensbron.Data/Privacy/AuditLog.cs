@@ -15,17 +15,41 @@ public sealed class AuditLog(KompetensbronDbContext db, TimeProvider time)
     /// <summary>Adds an entry and saves it (with anything else pending in the context).</summary>
     public async Task RecordAsync(AuditAction action, KompetensbronUser? actor, string? subjectUserId, int? subjectProfileId, CancellationToken cancellationToken)
     {
+        Add(action, actor, subjectUserId, subjectProfileId, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One <see cref="AuditAction.ProfileViewed"/> entry per profile a page showed to <paramref name="actor"/> (each
+    /// profile once), saved together.
+    /// </summary>
+    public async Task RecordViewsAsync(KompetensbronUser? actor, IEnumerable<(string? UserId, int ProfileId)> profiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var now = time.GetUtcNow();
+        var any = false;
+        foreach (var (userId, profileId) in profiles.DistinctBy(p => p.ProfileId))
+        {
+            Add(AuditAction.ProfileViewed, actor, userId, profileId, now);
+            any = true;
+        }
+
+        if (any)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private void Add(AuditAction action, KompetensbronUser? actor, string? subjectUserId, int? subjectProfileId, DateTimeOffset at) =>
         db.AuditEntries.Add(new AuditEntry
         {
-            At = time.GetUtcNow(),
+            At = at,
             Action = action,
             ActorUserId = actor?.Id,
             ActorOrganisationId = actor?.OrganisationId,
             SubjectUserId = subjectUserId,
             SubjectProfileId = subjectProfileId,
         });
-        await db.SaveChangesAsync(cancellationToken);
-    }
 
     /// <summary>Views and exports of the profile, newest first.</summary>
     public async Task<IReadOnlyList<ProfileAccess>> AccessesToAsync(int profileId, string ownerUserId, int limit, CancellationToken cancellationToken)

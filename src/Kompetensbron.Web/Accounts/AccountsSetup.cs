@@ -2,7 +2,7 @@ using Kompetensbron.Data.Accounts;
 
 namespace Kompetensbron.Web.Accounts;
 
-/// <summary>Cookie login and one authorization policy per role (the policy has the role's name).</summary>
+/// <summary>Cookie login, one authorization policy per role (the policy has the role's name) and <see cref="ApprovedMemberPolicy"/>.</summary>
 public static class AccountsSetup
 {
     public static IServiceCollection ConfigureKompetensbronCookies(this IServiceCollection services)
@@ -47,6 +47,8 @@ public static class AccountsSetup
         {
             authorization.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
         }
+
+        authorization.AddApprovedMemberPolicy();
 
         return services;
     }

@@ -26,4 +26,10 @@ public static class OrganisationMembership
 
         return await db.Organisations.AnyAsync(o => o.Id == organisationId && o.IsApproved, ct) ? organisationId : null;
     }
+
+    /// <summary>The caller's organisation when they are an approved member of an approved employer or education provider.</summary>
+    public static async Task<int?> ApprovedMemberAsync(
+        UserManager<KompetensbronUser> users, KompetensbronDbContext db, ClaimsPrincipal principal, CancellationToken ct) =>
+        await ApprovedOrganisationAsync(users, db, principal, Roles.Employer, ct)
+        ?? await ApprovedOrganisationAsync(users, db, principal, Roles.EducationProvider, ct);
 }

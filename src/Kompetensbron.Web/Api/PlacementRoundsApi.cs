@@ -3,6 +3,7 @@ using Kompetensbron.Core.Placement;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Placement;
+using Kompetensbron.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +30,10 @@ public static class PlacementRoundsApi
     public static RouteGroupBuilder MapPlacementRoundsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var group = api.MapGroup("/placement-rounds").WithTags("Placement rounds");
-        api.MapGet("/placement-rounds", List).WithTags("Placement rounds").WithName("ListPlacementRounds").WithSummary("List placement rounds").WithDescription("Filters: status (Draft, Run, Published). Paged by limit and cursor.");
-        group.MapGet("/{id:int}", Get).WithName("GetPlacementRound").WithSummary("One placement round");
+        // The same policy as the /placering pages: an unapproved organisation's members are refused here too.
+        var group = api.MapGroup(string.Empty).WithTags("Placement rounds").RequireAuthorization(ApprovedMemberPolicy.Name);
+        group.MapGet("/placement-rounds", List).WithName("ListPlacementRounds").WithSummary("List placement rounds").WithDescription("Filters: status (Draft, Run, Published). Paged by limit and cursor.");
+        group.MapGet("/placement-rounds/{id:int}", Get).WithName("GetPlacementRound").WithSummary("One placement round");
         return group;
     }
 

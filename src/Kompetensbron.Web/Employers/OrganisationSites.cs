@@ -28,11 +28,6 @@ public enum SiteLocationProblem
 /// </summary>
 public static class OrganisationSites
 {
-    /// <summary>The caller's organisation when they are an approved member of an approved employer or education provider.</summary>
-    public static async Task<int?> ApprovedMemberAsync(UserManager<KompetensbronUser> users, KompetensbronDbContext db, ClaimsPrincipal principal, CancellationToken ct) =>
-        await OrganisationMembership.ApprovedOrganisationAsync(users, db, principal, Roles.Employer, ct)
-        ?? await OrganisationMembership.ApprovedOrganisationAsync(users, db, principal, Roles.EducationProvider, ct);
-
     /// <summary>
     /// A postal code decides the municipality (and the locality when no place is named); without one the
     /// municipality must be chosen. The point is the named place in the municipality, else its centre.

@@ -22,8 +22,18 @@ public abstract class RoundPageModel(PlacementRounds rounds, UserManager<Kompete
 
     protected async Task<RoundViewer> ViewerAsync()
     {
-        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in user has no account.");
+        var user = await CurrentUserAsync();
         return new RoundViewer(user.Id, User.IsInRole(Roles.Coordinator), user.OrganisationId);
+    }
+
+    protected async Task<KompetensbronUser> CurrentUserAsync() =>
+        await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in user has no account.");
+
+    /// <summary>An applicant as this page may show them: the name where allowed, else a pseudonym.</summary>
+    protected string Shown(ApplicantLabel label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return label.Name ?? text["Applicant_Pseudonym", label.Number];
     }
 
     /// <summary>Loads the round if the user may see it.</summary>

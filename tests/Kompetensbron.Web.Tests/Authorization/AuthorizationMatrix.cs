@@ -22,7 +22,8 @@ public sealed record EndpointKey(string Method, string Route, string Handler)
 /// </summary>
 public static partial class AuthorizationMatrix
 {
-    public static readonly string[] Actors = ["Anonymous", "Person", "Other account", "Employer A", "Employer B", "Provider", "Coordinator"];
+    public static readonly string[] Actors =
+        ["Anonymous", "Person", "Other account", "Employer A", "Employer B", "Provider", "Coordinator", "Unapproved employer", "Unapproved provider"];
 
     public static IReadOnlyDictionary<EndpointKey, IReadOnlyDictionary<string, Access>> Load()
     {

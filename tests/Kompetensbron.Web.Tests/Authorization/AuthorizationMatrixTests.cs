@@ -58,7 +58,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         var stale = table.Keys.Where(k => !endpoints.Contains(k)).ToList();
 
         Assert.True(missing.Count == 0, "Add these endpoints to the table in docs/security.md:\n" +
-            string.Join("\n", missing.Select(e => $"| {e.Method} | `{e.Route}` | {e.Handler} | ? | ? | ? | ? | ? | ? | ? |")));
+            string.Join("\n", missing.Select(e => $"| {e.Method} | `{e.Route}` | {e.Handler} |{string.Concat(AuthorizationMatrix.Actors.Select(_ => " ? |"))}")));
         Assert.True(stale.Count == 0, "These rows of docs/security.md have no endpoint: " + string.Join(", ", stale));
     }
 
@@ -77,7 +77,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             {
                 // A POST may log the client out: it gets a new one; GETs share one logged-in client per actor.
                 var client = endpoint.Method == "GET" ? await actors.SharedClientAsync(actor) : await actors.NewClientAsync(actor);
-                using var response = await CallAsync(client, endpoint, withToken: true, actors);
+                using var response = await CallAsync(client, endpoint, withToken: true, actors, actor);
                 var outcome = Outcome(response);
                 if (outcome != expected[actor])
                 {
@@ -118,7 +118,7 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             foreach (var actor in AuthorizationMatrix.Actors.Where(a => expected[a] == Access.Allow))
             {
                 var client = await actors.SharedClientAsync(actor);
-                using var response = await CallAsync(client, endpoint, withToken: false, actors);
+                using var response = await CallAsync(client, endpoint, withToken: false, actors, actor);
                 Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{endpoint} as {actor} without a token answered {(int)response.StatusCode}");
             }
         }
@@ -162,10 +162,11 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         return keys;
     }
 
-    private static async Task<HttpResponseMessage> CallAsync(HttpClient client, EndpointKey endpoint, bool withToken, Actors actors)
+    private static async Task<HttpResponseMessage> CallAsync(HttpClient client, EndpointKey endpoint, bool withToken, Actors actors, string actor)
     {
-        // Routes with an id get the id of the person's or Employer A's own sample data.
-        var samples = actors.Ids.TryGetValue(endpoint.Route, out var id)
+        // Routes with an id get the id of the person's or Employer A's own sample data; an unapproved organisation
+        // calls with its own data where it has some (its own placement round).
+        var samples = (actors.OwnIds.TryGetValue((actor, endpoint.Route), out var id) || actors.Ids.TryGetValue(endpoint.Route, out id))
             ? new Dictionary<string, string>(RouteSamples, StringComparer.Ordinal) { ["id"] = id }
             : RouteSamples;
         var path = AuthorizationMatrix.Fill(endpoint.Route, samples);
@@ -211,13 +212,17 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         HttpStatusCode.Redirect when response.Headers.Location is { } to
             && (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString).StartsWith("/konto/logga-in", StringComparison.Ordinal) => Access.Login,
         HttpStatusCode.Forbidden or HttpStatusCode.NotFound => Access.Deny,
+
+        // A member of an organisation still waiting for approval is sent to the page that says so: refused.
+        HttpStatusCode.Redirect when response.Headers.Location is { } to
+            && (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString).StartsWith(AwaitingApproval, StringComparison.Ordinal) => Access.Deny,
         _ => Access.Allow,
     };
 
-    /// <summary>The seven actors of the table, with the data their calls touch (an organisation waiting for approval).</summary>
+    /// <summary>The actors of the table, with the data their calls touch (an organisation waiting for approval).</summary>
     private sealed record Actors(
         EmptyWebFactory Factory, IReadOnlyDictionary<string, string?> Emails, int PendingOrganisationId, string PendingUserId, IReadOnlyDictionary<string, string> Ids,
-        int SiteId)
+        IReadOnlyDictionary<(string Actor, string Route), string> OwnIds, int SiteId)
         : IDisposable
     {
         private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
@@ -273,6 +278,10 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         var (coordinator, _) = await TestAccounts.CreateAsync(factory, Roles.Coordinator);
         var (waiting, pendingOrganisationId) = await TestAccounts.CreateAsync(factory, Roles.Employer, approved: false);
 
+        // Self-registered organisations that no coordinator has approved yet (each with its own member).
+        var (unapprovedEmployer, unapprovedEmployerId) = await TestAccounts.CreateAsync(factory, Roles.Employer, approved: false);
+        var (unapprovedProvider, unapprovedProviderId) = await TestAccounts.CreateAsync(factory, Roles.EducationProvider, approved: false);
+
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
         var pendingUserId = db.Users.Where(u => u.Email == waiting).Select(u => u.Id).Single();
@@ -286,6 +295,10 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
         db.Needs.Add(need);
         var round = new StoredPlacementRound { Name = "APL vår", OwnerOrganisationId = providerId, CreatedByUserId = pendingUserId };
         db.Add(round);
+        var unapprovedRound = new StoredPlacementRound { Name = "APL höst", OwnerOrganisationId = unapprovedProviderId, CreatedByUserId = pendingUserId };
+        db.Add(unapprovedRound);
+        var unapprovedNeed = new Need { OrganisationId = unapprovedEmployerId!.Value, Title = "Montör", OccupationId = need.OccupationId, Status = NeedStatus.Open };
+        db.Needs.Add(unapprovedNeed);
         var programme = new Programme { ProviderId = providerId!.Value, Title = "Svetsutbildning", SkillIds = ["WBnc_JXj_MvY"], LengthWeeks = 10 };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();
@@ -322,6 +335,23 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             ["tokenId"] = token.Token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
+        // The unapproved organisations' own round, need and site: refused even though they are their own.
+        var ownRound = unapprovedRound.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ownNeed = unapprovedNeed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ownSite = db.Sites.Where(s => s.OrganisationId == unapprovedEmployerId).Select(s => s.Id).First().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ownIds = new Dictionary<(string, string), string>
+        {
+            [("Unapproved provider", "/placering/{id:int}")] = ownRound,
+            [("Unapproved provider", "/placering/{id:int}/platser")] = ownRound,
+            [("Unapproved provider", "/placering/{id:int}/sokande")] = ownRound,
+            [("Unapproved provider", "/api/v1/placement-rounds/{id:int}")] = ownRound,
+            [("Unapproved employer", "/arbetsgivare/behov/{id:int}")] = ownNeed,
+            [("Unapproved employer", "/arbetsgivare/behov/redigera/{id:int?}")] = ownNeed,
+            [("Unapproved employer", "/api/v1/needs/{id:int}/matches")] = ownNeed,
+            [("Unapproved employer", "/api/v1/needs/{id:int}/candidates")] = ownNeed,
+            [("Unapproved employer", "/organisation/plats/{id:int?}")] = ownSite,
+        };
+
         return new Actors(factory, new Dictionary<string, string?>
         {
             ["Anonymous"] = null,
@@ -331,8 +361,12 @@ public sealed partial class AuthorizationMatrixTests(EmptyWebFactory factory) : 
             ["Employer B"] = employerB,
             ["Provider"] = provider,
             ["Coordinator"] = coordinator,
-        }, pendingOrganisationId!.Value, pendingUserId, ids, siteId);
+            ["Unapproved employer"] = unapprovedEmployer,
+            ["Unapproved provider"] = unapprovedProvider,
+        }, pendingOrganisationId!.Value, pendingUserId, ids, ownIds, siteId);
     }
+
+    private const string AwaitingApproval = "/konto/vantar-pa-godkannande";
 
     [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex PostForm();

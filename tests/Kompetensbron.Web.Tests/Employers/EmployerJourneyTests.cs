@@ -147,6 +147,31 @@ public sealed partial class EmployerJourneyTests(KompetensbronWebFactory factory
         Assert.DoesNotContain(welder.Email, await b.GetStringAsync(new Uri(pageB, UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stale_candidate_token_does_not_invite_a_profile_that_has_been_hidden_since()
+    {
+        var (employer, organisationId) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        var welder = await WelderAsync();
+        await PlaceSiteAsync(organisationId!.Value);
+        using var a = await As(employer);
+        using var person = await As(welder.Email);
+        var needPage = (await a.SubmitFormAsync("/arbetsgivare/behov/redigera", NeedForm("Svetsare " + Guid.NewGuid().ToString("N")[..6], publish: true))).Headers.Location!.OriginalString;
+        var token = TokenFor(await a.GetStringAsync(new Uri(needPage, UriKind.Relative)), needPage, welder.ProfileId);
+
+        // The person hides the profile after the employer loaded the candidate list.
+        using (var hidden = await person.SubmitFormAsync("/min-sida", [new("Visibility", nameof(ProfileVisibility.Hidden))], "/min-sida?handler=Visibility"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, hidden.StatusCode);
+        }
+
+        using var invite = await a.SubmitFormAsync(needPage, [new("candidate", token)], $"{needPage}?handler=Invite");
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        Assert.Contains("Kandidaten visar inte längre sin profil", Html.Decode(await invite.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>().Invitations.AnyAsync(i => i.ProfileId == welder.ProfileId));
+        Assert.Empty(MailTo(welder.Email));
+    }
+
     /// <summary>The candidate token on a need page that stands for the profile (read the way the server reads it).</summary>
     private string TokenFor(string html, string needPage, int profileId)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Placement;
+using Kompetensbron.Core.Profiles;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
@@ -54,6 +55,9 @@ public sealed class PlacementRoundPageTests(EmptyWebFactory factory) : IClassFix
         {
             var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
             var profile = await db.Profiles.SingleAsync(p => p.Id == student.ProfileId);
+
+            // Sixten takes part by his own choice and lets employers see his name.
+            (profile.JoinsPlacementRounds, profile.Visibility) = (true, ProfileVisibility.Visible);
             var site = await db.Sites.SingleAsync(s => s.OrganisationId == employerAId);
             (site.Latitude, site.Longitude) = (profile.Latitude, profile.Longitude);
             var need = new Need

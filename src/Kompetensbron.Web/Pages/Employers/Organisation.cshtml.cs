@@ -3,6 +3,7 @@ using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Matching;
+using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Employers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +37,7 @@ public sealed class OrganisationModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await OrganisationSites.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
+        if (await OrganisationMembership.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
         {
             return Forbid();
         }
@@ -48,7 +49,7 @@ public sealed class OrganisationModel(
     /// <summary>Removes a site; needs and programmes there move to the organisation's first site. The last site stays.</summary>
     public async Task<IActionResult> OnPostRemoveSiteAsync(int siteId, CancellationToken ct)
     {
-        if (await OrganisationSites.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
+        if (await OrganisationMembership.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
         {
             return Forbid();
         }

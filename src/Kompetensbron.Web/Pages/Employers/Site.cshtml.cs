@@ -4,6 +4,7 @@ using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Matching;
+using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Employers;
 using Kompetensbron.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
@@ -31,7 +32,7 @@ public sealed class SiteModel(
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (await OrganisationSites.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
+        if (await OrganisationMembership.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
         {
             return Forbid();
         }
@@ -52,7 +53,7 @@ public sealed class SiteModel(
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        if (await OrganisationSites.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
+        if (await OrganisationMembership.ApprovedMemberAsync(users, db, User, ct) is not { } organisationId)
         {
             return Forbid();
         }

@@ -114,7 +114,5 @@ public sealed class TokensModel(
         return true;
     }
 
-    private async Task<int?> OwnOrganisationAsync(CancellationToken ct) =>
-        await OrganisationMembership.ApprovedOrganisationAsync(users, db, User, Roles.Employer, ct)
-        ?? await OrganisationMembership.ApprovedOrganisationAsync(users, db, User, Roles.EducationProvider, ct);
+    private Task<int?> OwnOrganisationAsync(CancellationToken ct) => OrganisationMembership.ApprovedMemberAsync(users, db, User, ct);
 }

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Needs;
 
@@ -28,7 +29,8 @@ public sealed class DetailsModel(
     InvitationService invitations,
     InvitationEmail invitationEmail,
     AuditLog audit,
-    IDataProtectionProvider protection) : PageModel
+    IDataProtectionProvider protection,
+    IStringLocalizer<EmployerResource> text) : PageModel
 {
     public const int CandidatesShown = 20;
 
@@ -86,10 +88,18 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        if (CandidateTokens.ForNeed(protection, id).ProfileId(candidate) is { } profileId
-            && await invitations.InviteAsync(organisationId, id, profileId, ct) == InviteOutcome.Invited)
+        if (CandidateTokens.ForNeed(protection, id).ProfileId(candidate) is { } profileId)
         {
-            await invitationEmail.SendAsync(profileId, ct);
+            switch (await invitations.InviteAsync(organisationId, id, profileId, ct))
+            {
+                case InviteOutcome.Invited:
+                    await invitationEmail.SendAsync(profileId, ct);
+                    break;
+                case InviteOutcome.NotVisible:
+                    // The list was shown before the person hid the profile: say so, with the list as it is now.
+                    ModelState.AddModelError(string.Empty, text["Candidate_NoLongerVisible"]);
+                    return await OnGetAsync(id, ct);
+            }
         }
 
         return RedirectToPage(new { id });

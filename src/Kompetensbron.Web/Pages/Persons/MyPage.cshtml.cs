@@ -5,6 +5,7 @@ using Kompetensbron.Core.Profiles;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Matching;
+using Kompetensbron.Data.Placement;
 using Kompetensbron.Web.Persons;
 using Kompetensbron.Data.Privacy;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,7 @@ public sealed class MyPageModel(
     PersonalDataExport export,
     TimeProvider time,
     MatchService matches,
+    PlacementRounds placementRounds,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>How many views of the profile the page lists.</summary>
@@ -49,6 +51,12 @@ public sealed class MyPageModel(
 
     [TempData]
     public bool Saved { get; set; }
+
+    [BindProperty]
+    public bool JoinsPlacementRounds { get; set; }
+
+    [TempData]
+    public bool PlacementSaved { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -81,6 +89,31 @@ public sealed class MyPageModel(
         return returnUrl == ProfileSteps.CheckAnswers ? Redirect(returnUrl) : RedirectToPage();
     }
 
+    /// <summary>The person's own choice to take part in placement rounds; saying no takes them out of open rounds.</summary>
+    public async Task<IActionResult> OnPostPlacementAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User)!;
+        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var user = await users.GetUserAsync(User);
+        if (profile is null || user is null)
+        {
+            return NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        profile.JoinsPlacementRounds = JoinsPlacementRounds;
+        profile.UpdatedAt = now;
+        user.MarkActive(now);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!JoinsPlacementRounds)
+        {
+            await placementRounds.LeaveOpenRoundsAsync(profile.Id, cancellationToken);
+        }
+
+        PlacementSaved = true;
+        return RedirectToPage();
+    }
+
     /// <summary>"Download my data": everything stored about the person as one JSON file.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
@@ -101,6 +134,7 @@ public sealed class MyPageModel(
         if (Profile is not null)
         {
             Visibility ??= Profile.Visibility;
+            JoinsPlacementRounds = Profile.JoinsPlacementRounds;
             SkillCount = Profile.Skills.Count;
             MunicipalityName = geography.FindMunicipality(Profile.MunicipalityCode)?.Name ?? Profile.MunicipalityCode;
             Accesses = await audit.AccessesToAsync(Profile.Id, userId, AccessesShown, cancellationToken);

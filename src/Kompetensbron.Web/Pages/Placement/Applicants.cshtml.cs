@@ -8,7 +8,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Placement;
 
-/// <summary>Adds applicants: the young people's profiles (wishes proposed from their matches) or a CSV file with ranked wishes.</summary>
+/// <summary>
+/// Adds applicants: the profiles of people who chose to take part (wishes proposed from their matches), or the
+/// school's own pupils from a CSV file with ranked wishes.
+/// </summary>
 public sealed class ApplicantsModel(PlacementRounds rounds, UserManager<KompetensbronUser> users, IStringLocalizer<PlacementResource> text)
     : RoundPageModel(rounds, users, text)
 {
@@ -27,7 +30,7 @@ public sealed class ApplicantsModel(PlacementRounds rounds, UserManager<Kompeten
 
         if (Round.Status != PlacementRoundStatus.Published)
         {
-            await Rounds.AddYouthProfilesAsync(Round, cancellationToken);
+            await Rounds.AddOptedInProfilesAsync(Round, cancellationToken);
         }
 
         return Redirect($"/placering/{id}");

@@ -6,6 +6,7 @@ using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Data.Placement;
+using Kompetensbron.Data.Privacy;
 using Kompetensbron.Web.Placement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,10 +17,11 @@ namespace Kompetensbron.Web.Pages.Placement;
 
 /// <summary>One round: its places (change seats, remove), run both algorithms, compare them side by side, publish one.</summary>
 public sealed class RoundModel(
-    PlacementRounds rounds, UserManager<KompetensbronUser> users, IStringLocalizer<PlacementResource> text, KompetensbronDbContext db, TaxonomyModel taxonomy, GeographyModel geography)
+    PlacementRounds rounds, UserManager<KompetensbronUser> users, IStringLocalizer<PlacementResource> text, KompetensbronDbContext db, TaxonomyModel taxonomy, GeographyModel geography,
+    AuditLog audit)
     : RoundPageModel(rounds, users, text)
 {
-    private Dictionary<string, string>? _names;
+    private IReadOnlyDictionary<string, ApplicantLabel> _labels = new Dictionary<string, ApplicantLabel>();
 
     /// <summary>How many unplaced applicants each result lists by name (the counts cover everyone).</summary>
     public const int UnplacedListed = 200;
@@ -40,8 +42,8 @@ public sealed class RoundModel(
 
     public string OccupationName(string id) => taxonomy.FindOccupation(id)?.Label ?? id;
 
-    public string ApplicantName(string applicantId) =>
-        (_names ??= Round.Applicants.ToDictionary(PlacementRounds.ApplicantKey, a => a.Name, StringComparer.Ordinal)).GetValueOrDefault(applicantId, applicantId);
+    /// <summary>The applicant as the page shows them (PlacementRounds.LabelsAsync: a name only where the person allows it).</summary>
+    public string ApplicantName(string applicantId) => _labels.TryGetValue(applicantId, out var label) ? Shown(label) : applicantId;
 
     /// <summary>Applicants from profiles have their municipality as school; CSV rows name their school.</summary>
     public string SchoolName(string schoolId) => geography.FindMunicipality(schoolId)?.Name ?? (schoolId.Length == 0 ? "–" : schoolId);
@@ -78,6 +80,9 @@ public sealed class RoundModel(
         return Redirect($"/placering/{id}");
     }
 
+    internal static IEnumerable<(string? UserId, int ProfileId)> ProfilesOf(IEnumerable<ApplicantLabel?> labels) =>
+        labels.Where(l => l?.ProfileId is not null).Select(l => (l!.ProfileUserId, l.ProfileId!.Value));
+
     /// <summary>A change to a round that is not published, then back to the round.</summary>
     private async Task<IActionResult> ChangeAsync(int id, Func<Task> change, CancellationToken cancellationToken)
     {
@@ -104,6 +109,11 @@ public sealed class RoundModel(
             Comparison = PlacementReports.Compare(Results[0], Results[1]);
         }
 
+        // The page lists unplaced applicants by name or pseudonym, with why: a look at those profiles, in each
+        // person's own log of who has seen it.
+        _labels = await Rounds.LabelsAsync(Round.Applicants, cancellationToken);
+        var shown = Results.SelectMany(r => r.Unplaced.Take(UnplacedListed)).Select(o => _labels.GetValueOrDefault(o.ApplicantId));
+        await audit.RecordViewsAsync(await CurrentUserAsync(), ProfilesOf(shown), cancellationToken);
         return Page();
     }
 }

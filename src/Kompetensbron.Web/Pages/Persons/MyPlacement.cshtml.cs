@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kompetensbron.Web.Pages.Placement;
+namespace Kompetensbron.Web.Pages.Persons;
 
 /// <summary>A person's results in published placement rounds, with why.</summary>
 [Authorize(Policy = Roles.Person)]
