@@ -14,6 +14,12 @@ public sealed class SecurityOptions
     [Range(1, 10_000)]
     public int LoginAttemptsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Login attempts one account name (the posted e-mail) may receive per minute from all addresses together.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int LoginAttemptsPerAccountPerMinute { get; set; } = 10;
+
     /// <summary>The largest request body, in bytes (Kestrel and form reading); endpoints may allow more.</summary>
     [Range(1_024, 1_073_741_824)]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Kompetensbron.Web.Accounts;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -16,6 +15,12 @@ public static class SecuritySetup
 {
     /// <summary>The environment the test suites run in (plain http on 127.0.0.1, like Development).</summary>
     public const string TestingEnvironment = "Testing";
+
+    /// <summary>
+    /// The rate-limit policy of the login page, attached to its endpoint (<c>[EnableRateLimiting]</c>), so it applies to
+    /// whatever spelling of the path routing sends there (<c>/Konto/Logga-In/</c>, a trailing slash or dot).
+    /// </summary>
+    public const string LoginPolicy = "login";
 
     public static IServiceCollection AddKompetensbronSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -52,8 +57,9 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(LoginAttemptsPerAddress);
+            o.AddPolicy(LoginPolicy, LoginAttemptsPerAddress);
         });
+        services.AddSingleton<LoginAttemptsPerAccount>();
 
         return services;
     }
@@ -111,11 +117,10 @@ public static class SecuritySetup
     private static bool AllowsPlainHttp(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 
-    /// <summary>POSTs to the login page are limited per client address; everything else is not limited.</summary>
+    /// <summary>POSTs to the login endpoint are limited per client address; reading the page is not limited.</summary>
     private static RateLimitPartition<string> LoginAttemptsPerAddress(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || !context.Request.Path.Equals(RolePages.Login, StringComparison.OrdinalIgnoreCase))
+        if (!HttpMethods.IsPost(context.Request.Method))
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }

@@ -1,16 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Accounts;
+using Kompetensbron.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Account;
 
+[EnableRateLimiting(SecuritySetup.LoginPolicy)]
 public sealed class LoginModel(
     SignInManager<KompetensbronUser> signIn,
     UserManager<KompetensbronUser> users,
+    LoginAttemptsPerAccount attemptsPerAccount,
     TimeProvider time,
     IStringLocalizer<SharedResource> text,
     IStringLocalizer<OrganisationResource> organisationText) : PageModel
@@ -30,6 +34,12 @@ public sealed class LoginModel(
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (!attemptsPerAccount.TryAttempt(users.NormalizeEmail(Input.Email!.Trim())))
+        {
+            // The same answer as the per-address limit: the status page for 429.
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
         var user = await users.FindByEmailAsync(Input.Email!);
