@@ -42,7 +42,8 @@ services.AddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<Taxonom
 services.AddIdentity<KompetensbronUser, IdentityRole>(AccountsServiceCollectionExtensions.ConfigureKompetensbronIdentity)
     .AddEntityFrameworkStores<KompetensbronDbContext>()
     .AddErrorDescriber<LocalisedIdentityErrorDescriber>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddKompetensbronPasswordRules();
 services.ConfigureKompetensbronCookies();
 services.AddKompetensbronSecurity(builder.Configuration, builder.Environment);
 services.AddKompetensbronAuthorization();
@@ -81,7 +82,17 @@ services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Sec
 
 var app = builder.Build();
 
-await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+try
+{
+    await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+}
+catch (UnsafeStartException)
+{
+    // Already logged as critical; disposing flushes the log before the non-zero exit.
+    await app.DisposeAsync();
+    return 1;
+}
+
 app.Lifetime.ApplicationStarted.Register(() => ListeningAddresses.Announce(app.Services));
 
 if (!app.Environment.IsDevelopment())
@@ -114,3 +125,4 @@ app.MapCultureEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
