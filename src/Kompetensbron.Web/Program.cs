@@ -66,6 +66,7 @@ services.AddKompetensbronApi();
 services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
+services.AddScoped<SignUpByEmail>();
 services.AddKompetensbronPrivacy(builder.Configuration);
 services.AddScoped<InsightsDashboard>();
 services.AddMatching();
