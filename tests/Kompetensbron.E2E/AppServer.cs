@@ -36,6 +36,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
+        // Many tests log in to the same demo accounts within a minute; the per-account limit has its own tests.
+        builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "10000");
     }
 
     /// <summary>Where the app's e-mail lands (<c>.eml</c> files).</summary>

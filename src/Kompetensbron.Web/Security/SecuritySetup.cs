@@ -22,6 +22,12 @@ public static class SecuritySetup
     /// </summary>
     public const string LoginPolicy = "login";
 
+    /// <summary>
+    /// The same limit per client address for the sign-up forms, counted apart from logins: each accepted form sends
+    /// an e-mail, so the forms must not become a way to flood someone's inbox.
+    /// </summary>
+    public const string SignUpPolicy = "sign-up";
+
     public static IServiceCollection AddKompetensbronSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<SecurityOptions>()
@@ -57,7 +63,8 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginPolicy, LoginAttemptsPerAddress);
+            o.AddPolicy(LoginPolicy, PostsPerAddress);
+            o.AddPolicy(SignUpPolicy, PostsPerAddress);
         });
         services.AddSingleton<LoginAttemptsPerAccount>();
 
@@ -117,8 +124,8 @@ public static class SecuritySetup
     private static bool AllowsPlainHttp(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 
-    /// <summary>POSTs to the login endpoint are limited per client address; reading the page is not limited.</summary>
-    private static RateLimitPartition<string> LoginAttemptsPerAddress(HttpContext context)
+    /// <summary>POSTs to the endpoint are limited per client address; reading the page is not limited.</summary>
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
         {

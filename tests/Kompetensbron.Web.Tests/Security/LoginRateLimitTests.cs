@@ -35,6 +35,28 @@ public sealed class LoginRateLimitTests
     }
 
     [Fact]
+    public async Task Sign_up_forms_are_limited_per_address_too_since_each_one_sends_an_email()
+    {
+        await using var factory = new KestrelProductionWebFactory();
+        using var client = factory.Browser();
+
+        for (var attempt = 1; attempt <= ProductionWebFactory.LoginAttemptsPerMinute; attempt++)
+        {
+            using var allowed = await PostAsync(client, factory.BaseAddress, "/konto/registrera/");
+            Assert.Equal(HttpStatusCode.BadRequest, allowed.StatusCode);
+        }
+
+        using var refused = await PostAsync(client, factory.BaseAddress, "/Konto/Registrera");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using var organisation = await PostAsync(client, factory.BaseAddress, "/konto/registrera-organisation");
+        Assert.Equal(HttpStatusCode.TooManyRequests, organisation.StatusCode);
+
+        // Logins are counted apart.
+        using var login = await PostAsync(client, factory.BaseAddress, "/konto/logga-in");
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+    }
+
+    [Fact]
     public async Task Attempts_on_one_account_are_limited_across_client_addresses()
     {
         await using var factory = new PerAccountFactory();
@@ -61,7 +83,9 @@ public sealed class LoginRateLimitTests
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, Uri baseAddress, string path)
+    private static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, Uri baseAddress, string path) => PostAsync(client, baseAddress, path);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Uri baseAddress, string path)
     {
         // Keep the path exactly as written (HttpClient would otherwise remove "/." before sending).
         var uri = new Uri(baseAddress.ToString().TrimEnd('/') + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });

@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Forms;
+using Kompetensbron.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Account;
 
+[EnableRateLimiting(SecuritySetup.SignUpPolicy)]
 public sealed class RegisterModel(
     SignUpByEmail signUp,
     GeographyModel geography,

@@ -4,13 +4,16 @@ using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Forms;
+using Kompetensbron.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Account;
 
+[EnableRateLimiting(SecuritySetup.SignUpPolicy)]
 public sealed class RegisterOrganisationModel(
     SignUpByEmail signUp,
     KompetensbronDbContext db,
