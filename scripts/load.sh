@@ -46,7 +46,7 @@ db="$work/load.db"
 echo "load: starting the web app on $base with the demo region..." >&2
 (
   cd "$work/web"
-  ASPNETCORE_ENVIRONMENT=Production Database__Provider=Sqlite Database__ConnectionString="$db" Demo__Seed=true \
+  ASPNETCORE_ENVIRONMENT=Staging Database__Provider=Sqlite Database__ConnectionString="$db" Demo__Seed=true \
     Email__OutboxFolder="$work/outbox" Logging__LogLevel__Default=Warning \
     exec dotnet Kompetensbron.Web.dll --urls "$base"
 ) >"$work/app.log" 2>&1 &
@@ -59,7 +59,7 @@ done
 curl -fs "$base/health" >/dev/null || { echo "load: the web app did not become healthy" >&2; exit 1; }
 
 # Log in as the demo coordinator like a browser: the form's antiforgery token and cookie, then the login cookie.
-# Cookies are read from the headers (Production marks them Secure, which curl's cookie jar keeps off plain http).
+# Cookies are read from the headers (outside Development they are Secure, which curl's cookie jar keeps off plain http).
 cookies_from() { grep -i '^set-cookie:' "$1" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/' | tr -d '\r' | paste -sd ';' | sed 's/;/; /g'; }
 curl -fs -D "$work/h1" "$base/konto/logga-in" -o "$work/login.html"
 token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/login.html" | head -1 | sed -E 's/.*value="([^"]*)"/\1/')
@@ -163,7 +163,7 @@ load_avg=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "Measured by \`scripts/load.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD 2>/dev/null || echo '?')\`,"
   echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), load average at the end $load_avg."
-  echo "The web app (Release, Production settings, SQLite, the demo region) and wrk share the machine; everything"
+  echo "The web app (Release, Staging (production settings, demo allowed), SQLite, the demo region) and wrk share the machine; everything"
   echo "runs on 127.0.0.1. wrk: $LOAD_THREADS thread(s), $LOAD_CONNECTIONS connections, ${LOAD_SECONDS} s per target."
   [ $full = 1 ] || echo "**Short run** (LOAD_SECONDS=$LOAD_SECONDS): a check that the script works, not a measurement."
   echo

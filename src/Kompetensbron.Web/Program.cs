@@ -43,7 +43,8 @@ services.AddSingleton(sp => SkillRecogniser.Create(sp.GetRequiredService<Taxonom
 services.AddIdentity<KompetensbronUser, IdentityRole>(AccountsServiceCollectionExtensions.ConfigureKompetensbronIdentity)
     .AddEntityFrameworkStores<KompetensbronDbContext>()
     .AddErrorDescriber<LocalisedIdentityErrorDescriber>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddKompetensbronPasswordRules();
 services.ConfigureKompetensbronCookies();
 services.AddKompetensbronSecurity(builder.Configuration, builder.Environment);
 services.AddKompetensbronAuthorization();
@@ -71,6 +72,7 @@ services.AddKompetensbronApi();
 services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 
 services.AddScoped<Registration>();
+services.AddScoped<SignUpByEmail>();
 services.AddKompetensbronPrivacy(builder.Configuration);
 services.AddScoped<InsightsDashboard>();
 services.AddMatching();
@@ -87,7 +89,17 @@ services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Sec
 
 var app = builder.Build();
 
-await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+try
+{
+    await app.Services.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+}
+catch (UnsafeStartException)
+{
+    // Already logged as critical; disposing flushes the log before the non-zero exit.
+    await app.DisposeAsync();
+    return 1;
+}
+
 app.Lifetime.ApplicationStarted.Register(() => ListeningAddresses.Announce(app.Services));
 
 // In every environment, Development too: an exception is logged, never shown. The developer exception page would
@@ -121,3 +133,4 @@ app.MapCultureEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;

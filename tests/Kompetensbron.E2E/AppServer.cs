@@ -35,6 +35,23 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", Path.Combine(_folder, "kompetensbron.db"));
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Email:OutboxFolder", OutboxFolder);
+        // Many tests log in to the same demo accounts within a minute; the per-account limit has its own tests.
+        builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "10000");
+    }
+
+    /// <summary>Where the app's e-mail lands (<c>.eml</c> files).</summary>
+    public string OutboxFolder => Path.Combine(_folder, "outbox");
+
+    /// <summary>The sign-up link (path and query) in the newest e-mail to <paramref name="email"/>, as a person would open it.</summary>
+    public string SignUpLink(string email)
+    {
+        var message = Directory.EnumerateFiles(OutboxFolder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText)
+            .LastOrDefault(m => m.Contains($"To: {email}\r\n", StringComparison.OrdinalIgnoreCase));
+        Assert.True(message is not null, $"No e-mail to {email}.");
+        var link = System.Text.RegularExpressions.Regex.Match(message, @"/konto/bekrafta\?token=[A-Za-z0-9%_\-]+");
+        Assert.True(link.Success, $"No sign-up link in:\n{message}");
+        return link.Value;
     }
 
     public override async ValueTask DisposeAsync()

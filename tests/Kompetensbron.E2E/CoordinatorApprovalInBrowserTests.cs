@@ -35,6 +35,9 @@ public sealed class CoordinatorApprovalInBrowserTests(AppServer app, Chromium ch
         await registering.GetByLabel("Välj ett lösenord").FillAsync(Password);
         await registering.GetByLabel("Skriv lösenordet en gång till").FillAsync(Password);
         await registering.GetByRole(AriaRole.Button, new() { Name = "Skicka in" }).ClickAsync();
+        await registering.WaitForURLAsync("**/konto/kolla-e-posten");
+        await registering.GotoAsync(App.SignUpLink(employerEmail));
+        await registering.GetByTestId("confirm-sign-up").ClickAsync();
         await registering.WaitForURLAsync("**/konto/vantar-pa-godkannande");
         await registering.CheckOnPhoneAsync("employer-waiting.png", output);
 

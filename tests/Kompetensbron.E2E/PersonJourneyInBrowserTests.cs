@@ -19,13 +19,21 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
     [BrowserFact]
     public async Task A_newcomer_registers_builds_a_profile_from_an_occupation_and_free_text_sees_explained_matches_and_opens_a_learning_path()
     {
+        var email = $"ny-{Guid.NewGuid():N}@test.example";
         await Page.GotoAsync("/konto/registrera");
         await Page.GetByLabel("Ditt namn").FillAsync("Amina Nyström");
         await Page.GetByLabel("Kommun där du bor").SelectOptionAsync("0662");
-        await Page.GetByLabel("E-postadress").FillAsync($"ny-{Guid.NewGuid():N}@test.example");
+        await Page.GetByLabel("E-postadress").FillAsync(email);
         await Page.GetByLabel("Välj ett lösenord").FillAsync("ett långt lösenord 42");
         await Page.GetByLabel("Skriv lösenordet en gång till").FillAsync("ett långt lösenord 42");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
+        await Page.WaitForURLAsync("**/konto/kolla-e-posten");
+        await Page.CheckOnPhoneAsync("sign-up-check-email.png", output);
+
+        // The link in the e-mail creates the account and logs in.
+        await Page.GotoAsync(App.SignUpLink(email));
+        await Page.CheckOnPhoneAsync("sign-up-confirm.png", output);
+        await Page.GetByTestId("confirm-sign-up").ClickAsync();
         await Page.WaitForURLAsync("**/min-sida");
 
         await Page.GetByTestId("edit-profile").ClickAsync();
@@ -110,6 +118,9 @@ public sealed class PersonJourneyInBrowserTests(AppServer app, Chromium chromium
         await page.TabToAsync(page.GetByLabel("Skriv lösenordet en gång till"));
         await page.Keyboard.TypeAsync("ett långt lösenord 42");
         await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }));
+        await page.EnterAndWaitAsync("**/konto/kolla-e-posten");
+        await page.GotoAsync(App.SignUpLink(email));
+        await page.TabToAsync(page.GetByTestId("confirm-sign-up"));
         await page.EnterAndWaitAsync("**/min-sida");
         await Page.CheckOnPhoneAsync("keyboard-my-page.png", output);
 

@@ -32,7 +32,12 @@ public sealed class RegistrationTests(KompetensbronWebFactory factory)
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/min-sida", response.Headers.Location?.OriginalString);
+        Assert.Equal("/konto/kolla-e-posten", response.Headers.Location?.OriginalString);
+
+        // The account is made from the link in the e-mail, which also logs the person in.
+        using var confirmed = await client.ConfirmSignUpAsync(factory, email);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("/min-sida", confirmed.Headers.Location?.OriginalString);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<KompetensbronUser>>();
@@ -40,6 +45,7 @@ public sealed class RegistrationTests(KompetensbronWebFactory factory)
         var user = await users.FindByEmailAsync(email);
         Assert.NotNull(user);
         Assert.True(user.IsApproved);
+        Assert.True(user.EmailConfirmed);
         Assert.Equal([Roles.Person], await users.GetRolesAsync(user));
         var profile = await db.Profiles.Include(p => p.Skills).SingleAsync(p => p.UserId == user.Id);
         Assert.Equal("Amina Test", profile.DisplayName);
@@ -108,7 +114,9 @@ public sealed class RegistrationTests(KompetensbronWebFactory factory)
         using var registered = await member.SubmitFormAsync("/konto/registrera-organisation",
             OrganisationForm("Gnosjö Svarv AB", number.Replace("-", "", StringComparison.Ordinal), memberEmail));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
-        Assert.Equal("/konto/vantar-pa-godkannande", registered.Headers.Location?.OriginalString);
+        Assert.Equal("/konto/kolla-e-posten", registered.Headers.Location?.OriginalString);
+        using var confirmed = await member.ConfirmSignUpAsync(factory, memberEmail);
+        Assert.Equal("/konto/vantar-pa-godkannande", confirmed.Headers.Location?.OriginalString);
 
         int organisationId;
         await using (var scope = factory.Services.CreateAsyncScope())

@@ -58,7 +58,7 @@ public sealed class RolePageTests(KompetensbronWebFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"error-summary\"", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#Input_Email\">E-postadressen eller lösenordet är fel</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input_Email\">E-postadressen eller lösenordet är fel, eller så är kontot låst.", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,9 +22,14 @@ public static class AccountsServiceCollectionExtensions
         options.SignIn.RequireConfirmedAccount = false;
     }
 
+    /// <summary>The project's own password rules on top of Identity's (web and CLI alike).</summary>
+    public static IdentityBuilder AddKompetensbronPasswordRules(this IdentityBuilder identity) =>
+        identity.AddPasswordValidator<CommonPasswordValidator>();
+
     /// <summary>Identity without cookies (for the CLI and background work).</summary>
     public static IdentityBuilder AddKompetensbronIdentityCore(this IServiceCollection services) =>
         services.AddIdentityCore<KompetensbronUser>(ConfigureKompetensbronIdentity)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<KompetensbronDbContext>();
+            .AddEntityFrameworkStores<KompetensbronDbContext>()
+            .AddKompetensbronPasswordRules();
 }

@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Identity;
 namespace Kompetensbron.Data.Accounts;
 
 /// <summary>A person signing up: their account and an empty profile in their municipality.</summary>
-public sealed record PersonRegistration(string DisplayName, Municipality Municipality, string Email, string Password);
+public sealed record PersonRegistration(string DisplayName, Municipality Municipality, string Email, string Password)
+{
+    /// <summary>The e-mail link route (<see cref="Registration.HashNewPasswordAsync"/>): checked and hashed earlier; replaces Password.</summary>
+    public string? PasswordHash { get; init; }
+}
 
 /// <summary>An employer or education provider signing up: the organisation, one site and its first member.</summary>
 public sealed record OrganisationRegistration(
@@ -16,7 +20,11 @@ public sealed record OrganisationRegistration(
     Municipality Municipality,
     string DisplayName,
     string Email,
-    string Password);
+    string Password)
+{
+    /// <summary>The e-mail link route (<see cref="Registration.HashNewPasswordAsync"/>): checked and hashed earlier; replaces Password.</summary>
+    public string? PasswordHash { get; init; }
+}
 
 /// <summary>The created account, or Identity's reasons why not.</summary>
 public sealed record RegistrationResult(KompetensbronUser? User, IReadOnlyList<IdentityError> Errors)
@@ -44,7 +52,7 @@ public sealed class Registration(KompetensbronDbContext db, UserManager<Kompeten
             IsApproved = true,
             CreatedAt = now,
         };
-        var errors = await CreateAsync(user, registration.Password, Roles.Person);
+        var errors = await CreateAsync(user, registration.Password, registration.PasswordHash, Roles.Person);
         if (errors.Count > 0)
         {
             return new RegistrationResult(null, errors);
@@ -104,7 +112,7 @@ public sealed class Registration(KompetensbronDbContext db, UserManager<Kompeten
             CreatedAt = now,
         };
         var role = registration.Kind == OrganisationKind.Employer ? Roles.Employer : Roles.EducationProvider;
-        var errors = await CreateAsync(user, registration.Password, role);
+        var errors = await CreateAsync(user, registration.Password, registration.PasswordHash, role);
         if (errors.Count > 0)
         {
             return new RegistrationResult(null, errors);
@@ -128,7 +136,7 @@ public sealed class Registration(KompetensbronDbContext db, UserManager<Kompeten
             IsApproved = true,
             CreatedAt = time.GetUtcNow(),
         };
-        var errors = await CreateAsync(user, password, role);
+        var errors = await CreateAsync(user, password, passwordHash: null, role);
         if (errors.Count > 0 && user.Id is { Length: > 0 } && await users.FindByIdAsync(user.Id) is { } halfMade)
         {
             // The role could not be added: remove the account again rather than leave it without a role.
@@ -138,9 +146,37 @@ public sealed class Registration(KompetensbronDbContext db, UserManager<Kompeten
         return errors.Count > 0 ? new RegistrationResult(null, errors) : new RegistrationResult(user, []);
     }
 
-    private async Task<IReadOnlyList<IdentityError>> CreateAsync(KompetensbronUser user, string password, string role)
+    /// <summary>
+    /// Checks a new password against every password rule and hashes it, without creating anything: sign-up by e-mail
+    /// link carries the hash until the link is opened (<see cref="PersonRegistration.PasswordHash"/>).
+    /// </summary>
+    public async Task<(string? Hash, IReadOnlyList<IdentityError> Errors)> HashNewPasswordAsync(string email, string displayName, string password)
     {
-        var created = await users.CreateAsync(user, password);
+        var user = new KompetensbronUser { UserName = email, Email = email, DisplayName = displayName };
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        }
+
+        return errors.Count > 0 ? (null, errors) : (users.PasswordHasher.HashPassword(user, password), []);
+    }
+
+    private async Task<IReadOnlyList<IdentityError>> CreateAsync(KompetensbronUser user, string password, string? passwordHash, string role)
+    {
+        IdentityResult created;
+        if (passwordHash is null)
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            // Opened from the e-mail link: the address is confirmed, and the password was checked when it was hashed.
+            user.PasswordHash = passwordHash;
+            user.EmailConfirmed = true;
+            created = await users.CreateAsync(user);
+        }
+
         if (!created.Succeeded)
         {
             return created.Errors.ToList();

@@ -16,6 +16,24 @@ public static class AccountsSetup
             o.LogoutPath = RolePages.Logout;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // A login lives on the server too: logout ends it everywhere (ServerSessions). Identity's own check
+            // (the security stamp, every 30 minutes) still runs after ours.
+            var securityStampCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await ServerSessions.ValidateAsync(ctx);
+                if (ctx.Principal is not null)
+                {
+                    await securityStampCheck(ctx);
+                }
+            };
+            var signingIn = o.Events.OnSigningIn;
+            o.Events.OnSigningIn = async ctx =>
+            {
+                await signingIn(ctx);
+                await ServerSessions.StartAsync(ctx);
+            };
             // A signed-in user on another role's page gets 403 at that address (rendered by the status page),
             // not a redirect; API callers get the bare status codes.
             o.Events.OnRedirectToAccessDenied = ctx =>

@@ -1,11 +1,18 @@
+using Kompetensbron.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Accounts;
 
 /// <summary>Identity's errors in plain Swedish or English; the codes stay Identity's so forms can place them.</summary>
-internal sealed class LocalisedIdentityErrorDescriber(IStringLocalizer<SharedResource> text) : IdentityErrorDescriber
+internal sealed class LocalisedIdentityErrorDescriber(IStringLocalizer<SharedResource> text) : KompetensbronIdentityErrorDescriber
 {
+    public override IdentityError PasswordTooCommon() =>
+        new() { Code = nameof(PasswordTooCommon), Description = text["Identity_PasswordTooCommon"] };
+
+    public override IdentityError PasswordContainsPersonalInfo() =>
+        new() { Code = nameof(PasswordContainsPersonalInfo), Description = text["Identity_PasswordContainsPersonalInfo"] };
+
     public override IdentityError PasswordTooShort(int length) =>
         new() { Code = nameof(PasswordTooShort), Description = text["Identity_PasswordTooShort", length] };
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using Kompetensbron.Web.Accounts;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -16,6 +15,18 @@ public static class SecuritySetup
 {
     /// <summary>The environment the test suites run in (plain http on 127.0.0.1, like Development).</summary>
     public const string TestingEnvironment = "Testing";
+
+    /// <summary>
+    /// The rate-limit policy of the login page, attached to its endpoint (<c>[EnableRateLimiting]</c>), so it applies to
+    /// whatever spelling of the path routing sends there (<c>/Konto/Logga-In/</c>, a trailing slash or dot).
+    /// </summary>
+    public const string LoginPolicy = "login";
+
+    /// <summary>
+    /// The same limit per client address for the sign-up forms, counted apart from logins: each accepted form sends
+    /// an e-mail, so the forms must not become a way to flood someone's inbox.
+    /// </summary>
+    public const string SignUpPolicy = "sign-up";
 
     public static IServiceCollection AddKompetensbronSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -56,8 +67,10 @@ public static class SecuritySetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(LoginAttemptsPerAddress);
+            o.AddPolicy(LoginPolicy, PostsPerAddress);
+            o.AddPolicy(SignUpPolicy, PostsPerAddress);
         });
+        services.AddSingleton<LoginAttemptsPerAccount>();
 
         return services;
     }
@@ -80,11 +93,10 @@ public static class SecuritySetup
     private static bool AllowsPlainHttp(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 
-    /// <summary>POSTs to the login page are limited per client address; everything else is not limited.</summary>
-    private static RateLimitPartition<string> LoginAttemptsPerAddress(HttpContext context)
+    /// <summary>POSTs to the endpoint are limited per client address; reading the page is not limited.</summary>
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || !context.Request.Path.Equals(RolePages.Login, StringComparison.OrdinalIgnoreCase))
+        if (!HttpMethods.IsPost(context.Request.Method))
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }

@@ -34,7 +34,12 @@ public sealed class CoordinatorTests(KompetensbronWebFactory factory)
             new("Input.Email", email), new("Input.Password", TestAccounts.Password), new("Input.ConfirmPassword", TestAccounts.Password),
         ]))
         {
-            Assert.Equal("/konto/vantar-pa-godkannande", registered.Headers.Location?.OriginalString);
+            Assert.Equal("/konto/kolla-e-posten", registered.Headers.Location?.OriginalString);
+        }
+
+        using (var confirmed = await employer.ConfirmSignUpAsync(factory, email))
+        {
+            Assert.Equal("/konto/vantar-pa-godkannande", confirmed.Headers.Location?.OriginalString);
         }
 
         using (var waiting = await employer.GetAsync(new Uri("/arbetsgivare/behov/redigera", UriKind.Relative)))
@@ -93,7 +98,9 @@ public sealed class CoordinatorTests(KompetensbronWebFactory factory)
         using (var locked = await factory.Browser().LoginAsync(employer, TestAccounts.Password))
         {
             Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-            Assert.Contains("Kontakta samordnaren", Html.Decode(await locked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            // The same answer as any failed login (docs/decisions/0023): no hint that the account exists.
+            Assert.Contains("eller så är kontot låst", Html.Decode(await locked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Null(locked.Headers.Location);
         }
 
         Assert.Contains("låst", Html.Decode(await c.GetStringAsync(new Uri(employerPage, UriKind.Relative))), StringComparison.Ordinal);

@@ -31,6 +31,7 @@ public class KompetensbronWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test client comes from the same address; the login rate limit has its own tests.
         builder.UseSetting("Security:LoginAttemptsPerMinute", "10000");
+        builder.UseSetting("Security:LoginAttemptsPerAccountPerMinute", "10000");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
     }
 

@@ -63,6 +63,11 @@ public sealed class LoggingTests(LogRecordingWebFactory factory) : IClassFixture
             Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         }
 
+        using (var confirmed = await client.ConfirmSignUpAsync(factory, email))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+
         using (await client.SubmitFormAsync("/min-sida", [new("Visibility", "Visible")], "/min-sida?handler=Visibility"))
         using (await client.GetAsync(new Uri("/min-sida?handler=Export", UriKind.Relative)))
         using (await client.SubmitFormAsync("/konto/logga-ut", []))

@@ -1,19 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Accounts;
+using Kompetensbron.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Account;
 
+[EnableRateLimiting(SecuritySetup.LoginPolicy)]
 public sealed class LoginModel(
     SignInManager<KompetensbronUser> signIn,
     UserManager<KompetensbronUser> users,
+    LoginAttemptsPerAccount attemptsPerAccount,
     TimeProvider time,
-    IStringLocalizer<SharedResource> text,
-    IStringLocalizer<OrganisationResource> organisationText) : PageModel
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -32,24 +35,28 @@ public sealed class LoginModel(
             return Page();
         }
 
+        if (!attemptsPerAccount.TryAttempt(users.NormalizeEmail(Input.Email!.Trim())))
+        {
+            // The same answer as the per-address limit: the status page for 429.
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        // One answer for every failure (no account, wrong password, locked), after the same work, so neither the
+        // text nor the time tells whether an account exists.
         var user = await users.FindByEmailAsync(Input.Email!);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-
-        if (result.IsLockedOut)
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            // A coordinator's lock (until unlocked) is not the 15 minutes after wrong passwords.
-            var lockedByCoordinator = user?.LockoutEnd > time.GetUtcNow().AddYears(1);
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", lockedByCoordinator ? organisationText["Login_LockedByCoordinator"] : text["Login_LockedOut"]);
-            return Page();
+            UnknownAccount.VerifyDummyPassword(users.PasswordHasher, Input.Password!);
+            return Failed();
         }
 
-        if (!result.Succeeded || user is null)
+        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", text["Login_Failed"]);
-            return Page();
+            return Failed();
         }
+
+        await signIn.SignInAsync(user, isPersistent: false);
 
         // A login is activity: the retention clock starts again.
         user.MarkActive(time.GetUtcNow());
@@ -62,6 +69,12 @@ public sealed class LoginModel(
         }
 
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : LocalRedirect(RolePages.For(roles));
+    }
+
+    private PageResult Failed()
+    {
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(LoginInput.Email)}", text["Login_Failed"]);
+        return Page();
     }
 
     public sealed class LoginInput

@@ -1,18 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using Kompetensbron.Core.Geography;
-using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Forms;
-using Microsoft.AspNetCore.Identity;
+using Kompetensbron.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Account;
 
+[EnableRateLimiting(SecuritySetup.SignUpPolicy)]
 public sealed class RegisterModel(
-    Registration registration,
-    SignInManager<KompetensbronUser> signIn,
+    SignUpByEmail signUp,
     GeographyModel geography,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -37,17 +37,18 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        var result = await registration.RegisterPersonAsync(
-            new PersonRegistration(Input.DisplayName!.Trim(), municipality, Input.Email!.Trim(), Input.Password!),
+        // The same answer whether or not the address has an account: "check your e-mail" (SignUpByEmail).
+        var errors = await signUp.StartAsync(
+            new PendingSignUp(null, Input.DisplayName!.Trim(), Input.Email!.Trim(), municipality.Code, null, null, PasswordHash: string.Empty),
+            Input.Password!,
             cancellationToken);
-        if (!result.Succeeded)
+        if (errors.Count > 0)
         {
-            ModelState.AddIdentityErrors(result.Errors, nameof(Input));
+            ModelState.AddIdentityErrors(errors, nameof(Input));
             return Page();
         }
 
-        await signIn.SignInAsync(result.User!, isPersistent: false);
-        return LocalRedirect(RolePages.Person);
+        return LocalRedirect(SignUpByEmail.CheckEmailPath);
     }
 
     public sealed class PersonInput

@@ -2,21 +2,21 @@ using System.ComponentModel.DataAnnotations;
 using Kompetensbron.Core.Geography;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Data;
-using Kompetensbron.Data.Accounts;
 using Kompetensbron.Web.Accounts;
 using Kompetensbron.Web.Forms;
-using Microsoft.AspNetCore.Identity;
+using Kompetensbron.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Kompetensbron.Web.Pages.Account;
 
+[EnableRateLimiting(SecuritySetup.SignUpPolicy)]
 public sealed class RegisterOrganisationModel(
-    Registration registration,
+    SignUpByEmail signUp,
     KompetensbronDbContext db,
-    SignInManager<KompetensbronUser> signIn,
     GeographyModel geography,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -56,24 +56,18 @@ public sealed class RegisterOrganisationModel(
             return Page();
         }
 
-        var result = await registration.RegisterOrganisationAsync(
-            new OrganisationRegistration(
-                Input.OrganisationName!.Trim(),
-                organisationNumber,
-                kind,
-                municipality,
-                Input.DisplayName!.Trim(),
-                Input.Email!.Trim(),
-                Input.Password!),
+        // The same answer whether or not the address has an account: "check your e-mail" (SignUpByEmail).
+        var errors = await signUp.StartAsync(
+            new PendingSignUp(kind, Input.DisplayName!.Trim(), Input.Email!.Trim(), municipality.Code, Input.OrganisationName!.Trim(), organisationNumber, PasswordHash: string.Empty),
+            Input.Password!,
             cancellationToken);
-        if (!result.Succeeded)
+        if (errors.Count > 0)
         {
-            ModelState.AddIdentityErrors(result.Errors, prefix);
+            ModelState.AddIdentityErrors(errors, prefix);
             return Page();
         }
 
-        await signIn.SignInAsync(result.User!, isPersistent: false);
-        return LocalRedirect(RolePages.AwaitingApproval);
+        return LocalRedirect(SignUpByEmail.CheckEmailPath);
     }
 
     public sealed class OrganisationInput
