@@ -67,6 +67,8 @@ services.AddHealthChecks().AddDbContextCheck<KompetensbronDbContext>();
 services.AddScoped<Registration>();
 services.AddKompetensbronPrivacy(builder.Configuration);
 services.AddScoped<InsightsDashboard>();
+// One per process: the insights input, read again only after the change sequence moves (decision 0024).
+services.AddSingleton<Kompetensbron.Data.Insights.InsightsInputCache>();
 services.AddMatching();
 services.AddPlacementRounds();
 services.AddEmployerJourney();
