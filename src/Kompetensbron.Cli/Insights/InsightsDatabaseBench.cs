@@ -198,8 +198,13 @@ internal static class InsightsDatabaseBench
         var template = await db.Needs.AsNoTracking().OrderBy(n => n.Id).FirstAsync(ct);
         db.Needs.Add(new Need
         {
-            OrganisationId = template.OrganisationId, SiteId = template.SiteId, Title = Invariant($"Ändring {run + 1}"),
-            OccupationId = template.OccupationId, Status = NeedStatus.Open, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            OrganisationId = template.OrganisationId,
+            SiteId = template.SiteId,
+            Title = Invariant($"Ändring {run + 1}"),
+            OccupationId = template.OccupationId,
+            Status = NeedStatus.Open,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
             Skills = [.. template.Skills.Select(s => new NeedSkill { SkillId = s.SkillId, IsRequired = s.IsRequired, Importance = s.Importance })],
         });
         await db.SaveChangesAsync(ct);
@@ -219,7 +224,11 @@ internal static class InsightsDatabaseBench
         var number = 5_500_000_000L;
         Organisation NewOrganisation(OrganisationKind kind, string name, string municipality, GeoPoint place) => new()
         {
-            Kind = kind, Name = name, OrganisationNumber = (number++).ToString(CultureInfo.InvariantCulture), IsApproved = true, CreatedAt = now,
+            Kind = kind,
+            Name = name,
+            OrganisationNumber = (number++).ToString(CultureInfo.InvariantCulture),
+            IsApproved = true,
+            CreatedAt = now,
             Sites = [new Site { Name = "Huvudkontoret", MunicipalityCode = municipality, Latitude = place.Latitude, Longitude = place.Longitude }],
         };
 
@@ -243,9 +252,18 @@ internal static class InsightsDatabaseBench
 
         await SaveAsync(scopes, scale.Needs.Select(n => (object)new Need
         {
-            Id = n.Id, OrganisationId = employerOf[n.Id].Id, SiteId = employerOf[n.Id].Sites[0].Id, Kind = n.Kind, Title = Invariant($"Behov {n.Id}"),
-            OccupationId = n.OccupationId, Licences = [.. n.Licences], MinimumSwedishLevel = n.MinimumSwedishLevel, StartDate = n.StartDate,
-            Status = NeedStatus.Open, CreatedAt = now, UpdatedAt = now,
+            Id = n.Id,
+            OrganisationId = employerOf[n.Id].Id,
+            SiteId = employerOf[n.Id].Sites[0].Id,
+            Kind = n.Kind,
+            Title = Invariant($"Behov {n.Id}"),
+            OccupationId = n.OccupationId,
+            Licences = [.. n.Licences],
+            MinimumSwedishLevel = n.MinimumSwedishLevel,
+            StartDate = n.StartDate,
+            Status = NeedStatus.Open,
+            CreatedAt = now,
+            UpdatedAt = now,
             Skills = [.. n.Skills.Select(s => new NeedSkill { SkillId = s.SkillId, IsRequired = s.IsRequired, Importance = s.Importance })],
         }), ct);
 
@@ -253,9 +271,19 @@ internal static class InsightsDatabaseBench
         var supply = generated.Profiles.ToDictionary(p => p.ProfileId);
         await SaveAsync(scopes, scale.Profiles.Select(p => (object)new Profile
         {
-            Id = p.Id, DisplayName = Invariant($"Person {p.Id}"), MunicipalityCode = p.MunicipalityCode, Latitude = p.Location.Latitude,
-            Longitude = p.Location.Longitude, MaxCommuteMinutes = p.MaxCommuteMinutes, CommuteMode = p.CommuteMode, AvailableFrom = p.AvailableFrom,
-            Gender = supply[p.Id].Gender, TargetGroup = supply[p.Id].TargetGroup, Licences = [.. p.Licences], CreatedAt = now, UpdatedAt = now,
+            Id = p.Id,
+            DisplayName = Invariant($"Person {p.Id}"),
+            MunicipalityCode = p.MunicipalityCode,
+            Latitude = p.Location.Latitude,
+            Longitude = p.Location.Longitude,
+            MaxCommuteMinutes = p.MaxCommuteMinutes,
+            CommuteMode = p.CommuteMode,
+            AvailableFrom = p.AvailableFrom,
+            Gender = supply[p.Id].Gender,
+            TargetGroup = supply[p.Id].TargetGroup,
+            Licences = [.. p.Licences],
+            CreatedAt = now,
+            UpdatedAt = now,
             Visibility = p.IsVisibleToEmployers ? ProfileVisibility.PseudonymousToApprovedEmployers : ProfileVisibility.Hidden,
             Skills = [.. p.Skills.Select(s => new ProfileSkill { SkillId = s.SkillId, Level = s.Level })],
             Occupations = [.. p.Occupations.Select(o => new ProfileOccupation { OccupationId = o.OccupationId, Years = o.Years })],
@@ -265,20 +293,35 @@ internal static class InsightsDatabaseBench
         var anyEmployer = employers[0].Organisation.Id;
         await SaveAsync(scopes, generated.Workforce.Select(w => (object)new WorkforceCohort
         {
-            OrganisationId = employerIn.GetValueOrDefault(w.MunicipalityCode, anyEmployer), OccupationId = taxonomy.OccupationsInSsyk4(w.Ssyk4Id)[0].Id,
-            AgeFrom = w.AgeFrom, AgeTo = w.AgeTo, Gender = w.Gender, Count = w.Count,
+            OrganisationId = employerIn.GetValueOrDefault(w.MunicipalityCode, anyEmployer),
+            OccupationId = taxonomy.OccupationsInSsyk4(w.Ssyk4Id)[0].Id,
+            AgeFrom = w.AgeFrom,
+            AgeTo = w.AgeTo,
+            Gender = w.Gender,
+            Count = w.Count,
         }), ct);
 
         await SaveAsync(scopes, generated.Programmes.Select((p, i) => (object)new Programme
         {
-            ProviderId = providers[p.ProviderId].Id, Title = p.Title, Level = i % 3 == 0 ? ProgrammeLevel.Yh : ProgrammeLevel.Komvux,
-            SkillIds = [.. p.SkillIds], Seats = p.Seats, LengthWeeks = p.LengthWeeks, StartDates = [.. p.StartDates], CreatedAt = now, UpdatedAt = now,
+            ProviderId = providers[p.ProviderId].Id,
+            Title = p.Title,
+            Level = i % 3 == 0 ? ProgrammeLevel.Yh : ProgrammeLevel.Komvux,
+            SkillIds = [.. p.SkillIds],
+            Seats = p.Seats,
+            LengthWeeks = p.LengthWeeks,
+            StartDates = [.. p.StartDates],
+            CreatedAt = now,
+            UpdatedAt = now,
         }), ct);
 
         var hires = scale.Needs.Where(n => n.Id % 20 == 0).Select(n => new Invitation
         {
-            NeedId = n.Id, ProfileId = 1 + (n.Id % scale.Profiles.Count), OrganisationId = employerOf[n.Id].Id, Status = InvitationStatus.Hired,
-            CreatedAt = now, UpdatedAt = now,
+            NeedId = n.Id,
+            ProfileId = 1 + (n.Id % scale.Profiles.Count),
+            OrganisationId = employerOf[n.Id].Id,
+            Status = InvitationStatus.Hired,
+            CreatedAt = now,
+            UpdatedAt = now,
         }).ToList();
         await SaveAsync(scopes, hires, ct);
         GC.KeepAlive(today);

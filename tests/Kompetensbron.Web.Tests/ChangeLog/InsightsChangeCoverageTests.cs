@@ -41,8 +41,12 @@ public sealed class InsightsChangeCoverageTests : IDisposable
             var profile = await db.Profiles.AsNoTracking().OrderBy(p => p.Id).FirstAsync();
             db.Invitations.Add(new Invitation
             {
-                NeedId = need.Id, ProfileId = profile.Id, OrganisationId = need.OrganisationId, Status = InvitationStatus.Hired,
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                NeedId = need.Id,
+                ProfileId = profile.Id,
+                OrganisationId = need.OrganisationId,
+                Status = InvitationStatus.Hired,
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
         }

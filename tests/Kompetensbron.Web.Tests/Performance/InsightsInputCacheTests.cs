@@ -96,7 +96,11 @@ public sealed class InsightsInputCacheTests : IAsyncLifetime
             var cohort = await db.WorkforceCohorts.AsNoTracking().FirstAsync();
             db.WorkforceCohorts.Add(new WorkforceCohort
             {
-                OrganisationId = cohort.OrganisationId, OccupationId = cohort.OccupationId, AgeFrom = 60, AgeTo = 64, Count = 5,
+                OrganisationId = cohort.OrganisationId,
+                OccupationId = cohort.OccupationId,
+                AgeFrom = 60,
+                AgeTo = 64,
+                Count = 5,
             });
             await db.SaveChangesAsync();
         }
@@ -155,8 +159,13 @@ public sealed class InsightsInputCacheTests : IAsyncLifetime
             .OrderBy(n => n.Id).FirstAsync();
         db.Needs.Add(new Need
         {
-            OrganisationId = template.OrganisationId, SiteId = template.SiteId, Title = "Ny svetsare", OccupationId = template.OccupationId,
-            Headcount = headcount, Status = NeedStatus.Open, CreatedAt = DateTimeOffset.UtcNow,
+            OrganisationId = template.OrganisationId,
+            SiteId = template.SiteId,
+            Title = "Ny svetsare",
+            OccupationId = template.OccupationId,
+            Headcount = headcount,
+            Status = NeedStatus.Open,
+            CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
     }
