@@ -75,6 +75,8 @@ services.AddScoped<Registration>();
 services.AddScoped<SignUpByEmail>();
 services.AddKompetensbronPrivacy(builder.Configuration);
 services.AddScoped<InsightsDashboard>();
+// One per process: the insights input, read again only after the change sequence moves (decision 0024).
+services.AddSingleton<Kompetensbron.Data.Insights.InsightsInputCache>();
 services.AddMatching();
 services.AddPlacementRounds();
 services.AddEmployerJourney();

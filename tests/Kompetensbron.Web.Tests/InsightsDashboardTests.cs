@@ -6,6 +6,7 @@ using Kompetensbron.Core.Programmes;
 using Kompetensbron.Core.Taxonomy;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Insights;
 using Kompetensbron.Data.Invitations;
 using Kompetensbron.Data.Matching;
 using Kompetensbron.Web.Tests.Infrastructure;
@@ -58,6 +59,41 @@ public sealed class InsightsDashboardTests(KompetensbronWebFactory factory)
         Assert.Contains("data-testid=\"table-occupations\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"table-uncovered\"", html, StringComparison.Ordinal);
         Assert.Contains("/insikter/export.xlsx?kommun=0617", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The dashboard's "open positions" figure for a municipality.</summary>
+    private static async Task<int> OpenFigure(HttpClient client, string municipality)
+    {
+        using var response = await client.GetAsync(new Uri($"/insikter?kommun={municipality}&horisont=0", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var figure = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"figure-open\">([^<]*)<").Groups[1].Value;
+        return int.Parse(new string(figure.Where(char.IsAsciiDigit).ToArray()), CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_not_read_again_without_a_change_and_a_need_published_in_between_is_counted()
+    {
+        using var coordinator = await SignedIn(Roles.Coordinator);
+        var (employerEmail, _) = await TestAccounts.CreateAsync(factory, Roles.Employer); // its one site is in Gislaved (0662)
+        using var employer = await factory.SignedInAsync(employerEmail);
+        var cache = factory.Services.GetRequiredService<InsightsInputCache>();
+
+        var before = await OpenFigure(coordinator, "0662");
+        var loads = cache.Loads;
+        Assert.Equal(before, await OpenFigure(coordinator, "0662"));
+        Assert.Equal(loads, cache.Loads);
+
+        using var saved = await employer.SubmitFormAsync("/arbetsgivare/behov/redigera",
+        [
+            new("Input.Title", "Svetsare till cachetest"), new("Input.Kind", nameof(NeedKind.Job)), new("Input.Occupation", "svetsare"),
+            new("Input.Headcount", "3"), new("Input.Skills[0].SkillId", "WBnc_JXj_MvY"), new("Input.Skills[0].Required", "true"),
+            new("Input.Skills[0].Importance", "3"), new("Input.Publish", "true"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        Assert.Equal(before + 3, await OpenFigure(coordinator, "0662"));
+        Assert.Equal(loads + 1, cache.Loads);
     }
 
     [Fact]

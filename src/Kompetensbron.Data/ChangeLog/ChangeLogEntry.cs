@@ -12,6 +12,12 @@ public enum ChangedEntity
 
     /// <summary>An organisation or one of its sites: its needs may have become matchable or not (approval, place).</summary>
     Organisation,
+
+    /// <summary>An employer's workforce cohort (insights: retirements ahead); the match index does not use it.</summary>
+    Workforce,
+
+    /// <summary>An invitation in the employer pipeline (insights: hires); the match index does not use it.</summary>
+    Invitation,
 }
 
 /// <summary>

@@ -3,7 +3,9 @@ using Kompetensbron.Core.Needs;
 using Kompetensbron.Core.Organisations;
 using Kompetensbron.Core.Profiles;
 using Kompetensbron.Core.Programmes;
+using Kompetensbron.Core.Workforce;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.Invitations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Kompetensbron.Data.ChangeLog;
 
 /// <summary>
-/// Appends a <see cref="ChangeLogEntry"/> for every need, profile, programme and organisation that a
-/// <c>SaveChanges</c> adds, edits or deletes (children included: a need's skills count as the need), inside the
+/// Appends a <see cref="ChangeLogEntry"/> for every need, profile, programme, organisation, workforce cohort and
+/// invitation that a <c>SaveChanges</c> adds, edits or deletes (children included: a need's skills count as the need), inside the
 /// same transaction: when the caller has none, one is opened before saving and committed after the entries are
 /// written. A deleted account counts as a change of its profile (the database cascades the delete).
 /// </summary>
@@ -144,6 +146,8 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
                 case Programme p: changes.Add(() => (ChangedEntity.Programme, p.Id)); break;
                 case Organisation o: changes.Add(() => (ChangedEntity.Organisation, o.Id)); break;
                 case Site s: changes.Add(() => (ChangedEntity.Organisation, s.OrganisationId)); break;
+                case WorkforceCohort c: changes.Add(() => (ChangedEntity.Workforce, c.Id)); break;
+                case Invitation i: changes.Add(() => (ChangedEntity.Invitation, i.Id)); break;
                 case KompetensbronUser u when entry.State == EntityState.Deleted: (deletedUsers ??= []).Add(u.Id); break;
             }
         }

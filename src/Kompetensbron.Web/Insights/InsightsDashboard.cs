@@ -15,9 +15,11 @@ public sealed record DashboardView(DashboardFilter Filter, RegionalInsights Insi
 
 /// <summary>
 /// Computes the regional insights for a filter. Coordinators see every programme; an education provider sees the
-/// same views with the programme tables limited to its own programmes.
+/// same views with the programme tables limited to its own programmes. The input is read from the database only
+/// after a change (<see cref="InsightsInputCache"/>), and a view once computed is reused until then.
 /// </summary>
-public sealed class InsightsDashboard(KompetensbronDbContext db, TaxonomyModel taxonomy, GeographyModel geography, TimeProvider time, MatchService matches)
+public sealed class InsightsDashboard(
+    KompetensbronDbContext db, InsightsInputCache cache, TaxonomyModel taxonomy, GeographyModel geography, TimeProvider time, MatchService matches)
 {
     /// <summary>Jönköping county's municipalities, for the filter.</summary>
     public IReadOnlyList<Municipality> Municipalities =>
@@ -35,7 +37,17 @@ public sealed class InsightsDashboard(KompetensbronDbContext db, TaxonomyModel t
     {
         ArgumentNullException.ThrowIfNull(filter);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var input = await InsightsLoader.LoadAsync(db, taxonomy, today, await matches.ReachableProfilesAsync(ct), ct);
+        var snapshot = await cache.GetAsync(db, today, ct);
+        // The match index keeps one reach set until its next change, so a new set is a new key.
+        var reachable = await matches.ReachableProfilesAsync(ct);
+        var language = Cultures.IsEnglish ? ReportLanguage.English : ReportLanguage.Swedish;
+        return snapshot.Result(
+            new ViewKey(filter, ownProviderId, language, reachable),
+            input => Compute(input with { ReachableProfileIds = reachable }, filter, ownProviderId, language));
+    }
+
+    private DashboardView Compute(InsightsInput input, DashboardFilter filter, int? ownProviderId, ReportLanguage language)
+    {
         Func<string, bool>? inField = filter.Field is { } field
             ? id => taxonomy.FindSsykGroup(id)?.Code.StartsWith(field, StringComparison.Ordinal) == true
             : null;
@@ -49,8 +61,10 @@ public sealed class InsightsDashboard(KompetensbronDbContext db, TaxonomyModel t
             };
         }
 
-        var language = Cultures.IsEnglish ? ReportLanguage.English : ReportLanguage.Swedish;
-        var report = InsightsReport.Build(insights, taxonomy, geography, language, filter.Municipality, today);
+        var report = InsightsReport.Build(insights, taxonomy, geography, language, filter.Municipality, input.Today);
         return new DashboardView(filter, insights, report);
     }
+
+    /// <summary>Everything a view depends on besides the input; the reach set compares by reference.</summary>
+    private sealed record ViewKey(DashboardFilter Filter, int? OwnProviderId, ReportLanguage Language, IReadOnlySet<int> Reach);
 }

@@ -28,7 +28,7 @@ public sealed record ProgrammeDemandPanel(
 /// Builds <see cref="ProgrammeDemandPanel"/> from the same input and calculator as the regional insights
 /// (<see cref="InsightsLoader"/>, <see cref="InsightsCalculator"/>), so the panel and the dashboard agree.
 /// </summary>
-public sealed class ProgrammeDemand(KompetensbronDbContext db, TaxonomyModel taxonomy, TimeProvider time)
+public sealed class ProgrammeDemand(KompetensbronDbContext db, InsightsInputCache cache, TaxonomyModel taxonomy, TimeProvider time)
 {
     /// <summary>How far ahead retirements count (the dashboard's default horizon).</summary>
     public const int ForecastYears = 5;
@@ -36,13 +36,17 @@ public sealed class ProgrammeDemand(KompetensbronDbContext db, TaxonomyModel tax
     /// <summary>How many untaught skills the panel lists (the most asked for first).</summary>
     public const int TaughtNowhereShown = 10;
 
+    private static readonly object RegionKey = new();
+
     public async Task<ProgrammeDemandPanel> ForAsync(Programme programme, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(programme);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var input = await InsightsLoader.LoadAsync(db, taxonomy, today, reachableProfileIds: null, ct);
-        var now = InsightsCalculator.Compute(input, InsightsSettings.Default, InsightsFilter.All, 0);
-        var ahead = InsightsCalculator.Compute(input, InsightsSettings.Default, InsightsFilter.All, ForecastYears);
+        var snapshot = await cache.GetAsync(db, today, ct);
+        // The same for every programme until the next change: computed once per snapshot.
+        var (now, ahead) = snapshot.Result(RegionKey, input => Tuple.Create(
+            InsightsCalculator.Compute(input, InsightsSettings.Default, InsightsFilter.All, 0),
+            InsightsCalculator.Compute(input, InsightsSettings.Default, InsightsFilter.All, ForecastYears)));
 
         var nowBySkill = now.Skills.ToDictionary(s => s.SkillId, StringComparer.Ordinal);
         var aheadBySkill = ahead.Skills.ToDictionary(s => s.SkillId, StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using Kompetensbron.Core.Needs;
 using Kompetensbron.Data;
 using Kompetensbron.Data.Accounts;
+using Kompetensbron.Data.ChangeLog;
 using Kompetensbron.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,5 +48,29 @@ public sealed class WorkforceTests(KompetensbronWebFactory factory)
             .SingleAsync(n => n.OrganisationId == organisationId);
         Assert.Equal((NeedStatus.Draft, 5, occupationId), (need.Status, need.Headcount, need.OccupationId));
         Assert.NotEmpty(need.Skills);
+    }
+
+    [Fact]
+    public async Task Removing_a_cohort_moves_the_change_sequence_so_other_instances_and_the_insights_see_it()
+    {
+        var (employer, organisationId) = await TestAccounts.CreateAsync(factory, Roles.Employer);
+        using var client = factory.Browser();
+        (await client.LoginAsync(employer, TestAccounts.Password)).Dispose();
+        (await client.SubmitFormAsync(Page,
+            [new("Input.Occupation", "svetsare"), new("Input.AgeFrom", "60"), new("Input.AgeTo", "64"), new("Input.Count", "5")],
+            Page + "?handler=Add")).Dispose();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KompetensbronDbContext>();
+        var cohortId = await db.WorkforceCohorts.Where(c => c.OrganisationId == organisationId).Select(c => c.Id).SingleAsync();
+        var before = await ChangeSequence.VersionAsync(db);
+
+        using var removed = await client.SubmitFormAsync(Page, [new("cohortId", cohortId.ToString(System.Globalization.CultureInfo.InvariantCulture))], Page + "?handler=Remove");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await db.WorkforceCohorts.AnyAsync(c => c.Id == cohortId));
+        Assert.NotEqual(before, await ChangeSequence.VersionAsync(db));
+        var entries = await ChangeSequence.ReadAsync(db, before.Latest + 1, long.MaxValue, 100);
+        Assert.Contains(entries, e => e.Kind == ChangedEntity.Workforce && e.EntityId == cohortId);
     }
 }

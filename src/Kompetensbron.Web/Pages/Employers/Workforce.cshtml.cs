@@ -107,7 +107,13 @@ public sealed class WorkforceModel(
             return Forbid();
         }
 
-        await db.WorkforceCohorts.Where(c => c.Id == cohortId && c.OrganisationId == organisationId).ExecuteDeleteAsync(ct);
+        // Through the change tracker, so the change sequence records it (insights follow the sequence).
+        if (await db.WorkforceCohorts.FirstOrDefaultAsync(c => c.Id == cohortId && c.OrganisationId == organisationId, ct) is { } cohort)
+        {
+            db.WorkforceCohorts.Remove(cohort);
+            await db.SaveChangesAsync(ct);
+        }
+
         return RedirectToPage(new { RetirementAge });
     }
 
