@@ -203,8 +203,8 @@ internal static class InsightsDatabaseBench
             Title = Invariant($"Ändring {run + 1}"),
             OccupationId = template.OccupationId,
             Status = NeedStatus.Open,
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TimeProvider.System.GetUtcNow(),
+            UpdatedAt = TimeProvider.System.GetUtcNow(),
             Skills = [.. template.Skills.Select(s => new NeedSkill { SkillId = s.SkillId, IsRequired = s.IsRequired, Importance = s.Importance })],
         });
         await db.SaveChangesAsync(ct);
@@ -220,7 +220,7 @@ internal static class InsightsDatabaseBench
         IServiceProvider services, ScaleData scale, InsightsInput generated, TaxonomyModel taxonomy, DateOnly today, CancellationToken ct)
     {
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var number = 5_500_000_000L;
         Organisation NewOrganisation(OrganisationKind kind, string name, string municipality, GeoPoint place) => new()
         {

@@ -24,6 +24,25 @@ public static class ChangeSequence
     public static async Task RecordAsync(DbContext db, IEnumerable<(ChangedEntity Kind, int Id)> changes, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        foreach (var (sql, parameters) in InsertStatements(changes))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+        }
+    }
+
+    /// <summary>Synchronous twin of <see cref="RecordAsync"/> for synchronous <c>SaveChanges</c> (no sync-over-async).</summary>
+    public static void Record(DbContext db, IEnumerable<(ChangedEntity Kind, int Id)> changes)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var (sql, parameters) in InsertStatements(changes))
+        {
+            db.Database.ExecuteSqlRaw(sql, parameters);
+        }
+    }
+
+    // The INSERT statements for the distinct changes, RowsPerStatement rows each.
+    private static IEnumerable<(string Sql, object[] Parameters)> InsertStatements(IEnumerable<(ChangedEntity Kind, int Id)> changes)
+    {
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var chunk in changes.Distinct().Chunk(RowsPerStatement))
         {
@@ -36,13 +55,9 @@ public static class ChangeSequence
                 parameters[2 * i + 1] = chunk[i].Id;
             }
 
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+            yield return (sql.ToString(), parameters);
         }
     }
-
-    /// <summary>Synchronous twin of <see cref="RecordAsync"/> for synchronous <c>SaveChanges</c>.</summary>
-    public static void Record(DbContext db, IEnumerable<(ChangedEntity Kind, int Id)> changes) =>
-        RecordAsync(db, changes).GetAwaiter().GetResult();
 
     /// <summary>The newest entry's id, 0 when the sequence is empty.</summary>
     public static async Task<long> LatestIdAsync(KompetensbronDbContext db, CancellationToken ct = default)

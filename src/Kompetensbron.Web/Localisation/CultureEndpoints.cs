@@ -37,7 +37,7 @@ public static class CultureEndpoints
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                MaxAge = TimeSpan.FromDays(365),
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
