@@ -6,7 +6,6 @@ using Kompetensbron.Web.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Kompetensbron.Web.Accounts;
 
@@ -33,7 +32,7 @@ public sealed class SignUpByEmail(
     UserManager<KompetensbronUser> users,
     IDataProtectionProvider protection,
     IEmailSender email,
-    IOptions<EmailOptions> options,
+    EmailLinks links,
     IStringLocalizer<SharedResource> text)
 {
     /// <summary>The page the link opens.</summary>
@@ -97,8 +96,8 @@ public sealed class SignUpByEmail(
 
     private Task SendAsync(string to, string subjectKey, string bodyKey, string path, CancellationToken cancellationToken)
     {
-        // Never the request's own address (a caller controls the Host header): the configured one, or the path alone.
-        var address = string.IsNullOrWhiteSpace(options.Value.PublicAddress) ? path : new Uri(new Uri(options.Value.PublicAddress), path).ToString();
+        // Never the request's own address (a caller controls the Host header); the path alone when the site's is unknown.
+        var address = links.To(path) ?? path;
         return email.SendAsync(Bilingual.Message(to, () => (text[subjectKey], $"{text[bodyKey]}\n\n{address}")), cancellationToken);
     }
 }

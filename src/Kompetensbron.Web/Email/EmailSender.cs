@@ -28,7 +28,7 @@ public sealed class EmailOptions
 
     /// <summary>
     /// The site's public address (e.g. <c>https://kompetensbron.example</c>) for links in e-mail; empty means the
-    /// messages name the page instead of linking to it (never the address of an incoming request, which a caller controls).
+    /// address the server listens on (<see cref="EmailLinks"/>), never that of an incoming request, which a caller controls.
     /// </summary>
     [Url]
     public string? PublicAddress { get; set; }

@@ -2,7 +2,6 @@ using Kompetensbron.Data;
 using Kompetensbron.Web.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Kompetensbron.Web.Employers;
 
@@ -10,7 +9,7 @@ namespace Kompetensbron.Web.Employers;
 /// Tells a person by e-mail that an employer has invited them. The message says only that there is an invitation
 /// and where to see it: no employer, need or other detail, since e-mail may be read by others or forwarded.
 /// </summary>
-public sealed class InvitationEmail(KompetensbronDbContext db, IEmailSender email, IOptions<EmailOptions> options, IStringLocalizer<OrganisationResource> text)
+public sealed class InvitationEmail(KompetensbronDbContext db, IEmailSender email, EmailLinks links, IStringLocalizer<OrganisationResource> text)
 {
     /// <summary>The inbox page the message points to.</summary>
     public const string InboxPath = "/min-sida/inbjudningar";
@@ -27,7 +26,7 @@ public sealed class InvitationEmail(KompetensbronDbContext db, IEmailSender emai
             return false;
         }
 
-        var link = string.IsNullOrWhiteSpace(options.Value.PublicAddress) ? null : new Uri(new Uri(options.Value.PublicAddress), InboxPath).ToString();
+        var link = links.To(InboxPath);
         await email.SendAsync(
             Bilingual.Message(address, () => (
                 text["InvitationEmail_Subject"],

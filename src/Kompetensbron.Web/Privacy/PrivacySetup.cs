@@ -16,6 +16,7 @@ public static class PrivacySetup
             .Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<EmailLinks>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<OutboxEmailSender>());
         services.AddSingleton<IPersonalMessages>(sp => sp.GetRequiredService<OutboxEmailSender>());
